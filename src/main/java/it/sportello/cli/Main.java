@@ -1,0 +1,36 @@
+package it.sportello.cli;
+
+import it.sportello.tenant.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar target/sportello.jar <command>}. */
+@Command(name = "sportello", mixinStandardHelpOptions = true, version = "Sportello 0.1",
+        description = "First-level answers and policy guard for the social channels of public health agencies.",
+        subcommands = {AskCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ConfigException) {
+                        cmd.getErr().println("sportello: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

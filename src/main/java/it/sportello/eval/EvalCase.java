@@ -1,0 +1,15 @@
+package it.sportello.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One line of an evaluation file: the message as written and what is expected of its decision. */
+record EvalCase(String id, String text, String lang, String line, Expectation expect) {
+
+    static EvalCase of(JsonNode node, String line) {
+        if (!node.hasNonNull("expect") || !node.get("expect").isObject()) {
+            throw new IllegalArgumentException("case " + node.path("id").asText("?") + " has no 'expect' object");
+        }
+        return new EvalCase(node.path("id").asText(), node.path("text").asText(""),
+                node.path("lang").asText(""), line, Expectation.of(node.get("expect")));
+    }
+}
