@@ -56,7 +56,7 @@ final class AskCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Sportello sportello = home.start()) {
             if (jsonl) {
-                return streamLines(sportello, out);
+                return streamLines(sportello, new InputStreamReader(System.in, StandardCharsets.UTF_8), out);
             }
             if (tenant == null || question == null) {
                 spec.commandLine().getErr().println("ask: give --tenant and a question, or --jsonl");
@@ -79,9 +79,9 @@ final class AskCommand implements Callable<Integer> {
     }
 
     /** Every line gets a decision, in order; a bad line gets an error decision and the run goes on. */
-    private static int streamLines(Sportello sportello, PrintWriter out) throws IOException {
+    static int streamLines(Sportello sportello, java.io.Reader input, PrintWriter out) throws IOException {
         JsonLines codec = sportello.jsonLines();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(input);
         long n = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             n++;

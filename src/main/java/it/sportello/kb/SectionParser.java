@@ -107,21 +107,28 @@ final class SectionParser {
                 throw new SectionFileException(2, "the front matter is empty");
             }
             return fm;
-        } catch (JsonMappingException e) {
-            int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
-            String what = e.getOriginalMessage();
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-                what = "unknown field '" + u.getPropertyName() + "' (known: title, url, keywords, questions, reviewed)";
-            } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-                what = "'" + f.getValue() + "' is not a valid value for '" + fieldName(e) + "'"
-                        + ("reviewed".equals(fieldName(e)) ? " (write the date as YYYY-MM-DD)" : "");
-            }
-            throw new SectionFileException(line, what.lines().findFirst().orElse(what));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 2 : e.getLocation().getLineNr() + 1;
-            String what = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            throw new SectionFileException(line, "invalid YAML: " + what);
+            throw new SectionFileException(line, describe(e));
         }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "' (known: title, url, keywords, questions, reviewed)";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+            String field = fieldName((JsonMappingException) e);
+            return "'" + f.getValue() + "' is not a valid value for '" + field + "'"
+                    + ("reviewed".equals(field) ? " (write the date as YYYY-MM-DD)" : "");
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+            return "field '" + fieldName(m) + "' has the wrong form (title and url are text, keywords and questions lists)";
+        }
+        List<String> lines = String.valueOf(e.getOriginalMessage()).lines().map(String::strip).toList();
+        String detail = lines.stream().filter(l -> l.startsWith("expected") || l.startsWith("found")).findFirst()
+                .map(l -> ": " + l).orElse("");
+        return "invalid YAML: " + (lines.isEmpty() ? "" : lines.get(0)) + detail;
     }
 
     private static String fieldName(JsonMappingException e) {

@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
@@ -47,6 +48,8 @@ public final class ItalianAnalysis {
     private static final CharArraySet ELISIONS = new CharArraySet(Arrays.asList(
             "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl",
             "sugl", "un", "m", "t", "s", "v", "d", "quest", "quell", "po", "cos", "dov", "com", "qual"), true);
+
+    private static final String EMOJI = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.EMOJI];
 
     private final Analyzer surface;
     private final Analyzer full;
@@ -156,7 +159,8 @@ public final class ItalianAnalysis {
     }
 
     private static TokenStream surfaceFilters(Tokenizer source) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(source, ELISIONS)));
+        TokenStream words = new TypeTokenFilter(source, Set.of(EMOJI)); // emoji carry no topic
+        return new ASCIIFoldingFilter(new LowerCaseFilter(new ElisionFilter(words, ELISIONS)));
     }
 
     /** Tokenizer, elisions, case and accents. */

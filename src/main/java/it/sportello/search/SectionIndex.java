@@ -113,6 +113,8 @@ public final class SectionIndex implements AutoCloseable {
         try {
             String corrected = correct(question);
             List<String> queryTerms = List.copyOf(new LinkedHashSet<>(analysis.terms(corrected)));
+            Set<String> byCorrection = new HashSet<>(queryTerms);
+            byCorrection.removeAll(analysis.terms(question));
             if (queryTerms.isEmpty() || sections.isEmpty()) {
                 return SearchResult.empty(corrected);
             }
@@ -122,7 +124,7 @@ public final class SectionIndex implements AutoCloseable {
                 String id = searcher.storedFields().document(sd.doc).get(ID);
                 hits.add(new Hit(sections.get(id), sd.score));
             }
-            double conf = hits.isEmpty() ? 0 : confidence.of(queryTerms, terms.get(hits.get(0).section().id()));
+            double conf = hits.isEmpty() ? 0 : confidence.of(queryTerms, byCorrection, terms.get(hits.get(0).section().id()));
             return new SearchResult(hits, conf, corrected);
         } catch (IOException e) {
             throw new SearchException("search failed on the in-memory index", e);
