@@ -1,18 +1,15 @@
 package it.sportello.search;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * How much of a question a section accounts for, in 0..1: the share of the question's information
  * (its terms weighted by inverse document frequency, so "visita" counts less than "epidurale") that the
- * section contains, smoothed by a prior so that thin evidence is not trusted. A term found in the title, keywords or example questions counts fully; one found only
- * in the body counts {@value #BODY_ONLY}. A term the knowledge base does not know at all weighs like a
- * rare one, so a question about something else (the tram timetable) scores low however well one word
- * matches.
- * The scale is the same for every knowledge base, so one threshold per tenant separates answers from
- * escalations (docs/retrieval.md).
+ * section contains, smoothed by a prior so that thin evidence is not trusted. A term found in the title,
+ * keywords or example questions counts fully; one found only in the body counts {@value #BODY_ONLY}.
+ * A term the knowledge base does not know at all weighs like a rare one, so a question about something
+ * else (the tram timetable) scores low however well one word matches. The scale is the same for every
+ * knowledge base, so one threshold per tenant separates answers from escalations (docs/retrieval.md).
  */
 final class Confidence {
 
@@ -31,40 +28,30 @@ final class Confidence {
     /** A term that exists only through a spelling correction is evidence of half its weight. */
     static final double CORRECTED = 0.5;
 
-    /** The analyzed terms of one section, by where they occur. */
-    record SectionTerms(Set<String> strong, Set<String> body) {
-        SectionTerms {
-            strong = Set.copyOf(strong);
-            body = Set.copyOf(body);
-        }
+    /** Where one query term stands in the index and in the section being judged. */
+    record TermEvidence(int documentFrequency, boolean inStrongField, boolean inBody, boolean corrected) { }
+
+    private Confidence() {
     }
 
-    private final Map<String, Integer> documentFrequency;
-    private final int documents;
-
-    Confidence(Map<String, Integer> documentFrequency, int documents) {
-        this.documentFrequency = Map.copyOf(documentFrequency);
-        this.documents = documents;
-    }
-
-    double of(List<String> queryTerms, Set<String> corrected, SectionTerms section) {
+    static double of(List<TermEvidence> terms, int documents) {
         double total = 0;
         double found = 0;
-        for (String t : queryTerms) {
-            double w = weight(t);
+        for (TermEvidence t : terms) {
+            double w = weight(t.documentFrequency(), documents);
             total += w;
-            double evidence = corrected.contains(t) ? CORRECTED * w : w;
-            if (section.strong().contains(t)) {
+            double evidence = t.corrected() ? CORRECTED * w : w;
+            if (t.inStrongField()) {
                 found += evidence;
-            } else if (section.body().contains(t)) {
+            } else if (t.inBody()) {
                 found += BODY_ONLY * evidence;
             }
         }
         return found == 0 ? 0 : Math.min(1, found / (total + PRIOR));
     }
 
-    double weight(String term) {
-        int df = documentFrequency.getOrDefault(term, UNKNOWN_DF);
+    static double weight(int documentFrequency, int documents) {
+        int df = documentFrequency == 0 ? UNKNOWN_DF : documentFrequency;
         return Math.log(1 + (double) documents / (df + 1));
     }
 }

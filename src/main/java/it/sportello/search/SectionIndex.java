@@ -3,8 +3,10 @@ package it.sportello.search;
 import it.sportello.kb.Section;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,14 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -27,20 +33,21 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The in-memory Lucene index of one tenant's sections, built at start-up. Title, keywords, example
  * questions and body are separate fields weighted separately; a question's terms are matched across
- * them (best field per term) and summed. Ties are broken by section id, so results are deterministic.
+ * them (best field per term) and summed. Sections are indexed in id order, so Lucene's tie-break on
+ * document number breaks ties by section id and results are deterministic.
  * Words the index does not know are corrected first (vacino → vaccino) against the surface spelling of
  * every section.
  */
@@ -53,59 +60,68 @@ public final class SectionIndex implements AutoCloseable {
     static final String BODY = "body";
     static final String SPELL = "spell";
     private static final Map<String, Float> BOOSTS = Map.of(TITLE, 3.0f, KEYWORDS, 2.5f, QUESTIONS, 2.0f, BODY, 1.0f);
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+    private static final List<String> STRONG = List.of(TITLE, KEYWORDS, QUESTIONS);
     private static final int MIN_CORRECTABLE = 4;
+    private static final int CORRECTIONS_CACHED = 10_000;
 
     private final ItalianAnalysis analysis;
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final Map<String, Section> sections;
-    private final Map<String, Confidence.SectionTerms> terms;
-    private final Confidence confidence;
+    /** The sections by Lucene document number. */
+    private final Section[] byDoc;
     private final DirectSpellChecker speller = new DirectSpellChecker();
+    private final Map<String, String> corrections = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CORRECTIONS_CACHED;
+        }
+    });
 
-    private SectionIndex(ItalianAnalysis analysis, ByteBuffersDirectory directory, Map<String, Section> sections,
-                         Map<String, Confidence.SectionTerms> terms) throws IOException {
+    private SectionIndex(ItalianAnalysis analysis, ByteBuffersDirectory directory, List<Section> sections) throws IOException {
         this.analysis = analysis;
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
-        this.sections = Map.copyOf(sections);
-        this.terms = Map.copyOf(terms);
-        Map<String, Integer> df = new HashMap<>();
-        terms.values().forEach(st -> {
-            Set<String> all = new HashSet<>(st.strong());
-            all.addAll(st.body());
-            all.forEach(t -> df.merge(t, 1, Integer::sum));
-        });
-        this.confidence = new Confidence(df, Math.max(1, sections.size()));
+        this.searcher.setQueryCache(null);
+        this.byDoc = new Section[reader.maxDoc()];
+        Map<String, Section> byId = new java.util.HashMap<>();
+        sections.forEach(s -> byId.put(s.id(), s));
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            byDoc[doc] = byId.get(searcher.storedFields().document(doc).get(ID));
+        }
         speller.setAccuracy(0.7f);
+        speller.setMaxEdits(1);
         speller.setMinQueryLength(MIN_CORRECTABLE);
         speller.setLowerCaseTerms(false);
     }
 
-    /** Builds the index of {@code sections} (ids must be unique; a repeated id replaces the earlier one). */
+    /** Builds the index of {@code sections}; of two sections with the same id the later one is kept. */
     public static SectionIndex build(List<Section> sections, ItalianAnalysis analysis) {
+        Map<String, Section> unique = new LinkedHashMap<>();
+        sections.forEach(s -> unique.put(s.id(), s));
+        List<Section> ordered = new ArrayList<>(unique.values());
+        ordered.sort(Comparator.comparing(Section::id));
         Analyzer perField = new PerFieldAnalyzerWrapper(analysis.analyzer(), Map.of(SPELL, analysis.surfaceAnalyzer()));
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        Map<String, Section> byId = new HashMap<>();
-        Map<String, Confidence.SectionTerms> terms = new HashMap<>();
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(perField).setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-            for (Section s : sections) {
-                writer.updateDocument(new Term(ID, s.id()), document(s));
-                byId.put(s.id(), s);
-                terms.put(s.id(), sectionTerms(s, analysis));
+        // One buffer a file: cheaper to slice and clone per query than many small blocks.
+        ByteBuffersDirectory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+                ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+        IndexWriterConfig config = new IndexWriterConfig(perField).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(48);
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+            for (Section s : ordered) {
+                writer.addDocument(document(s));
             }
+            writer.forceMerge(1);
             writer.commit();
-            return new SectionIndex(analysis, dir, byId, terms);
+            return new SectionIndex(analysis, dir, ordered);
         } catch (IOException e) {
             throw new SearchException("cannot build the in-memory index", e);
         }
     }
 
     public int size() {
-        return sections.size();
+        return reader.numDocs();
     }
 
     /** The best {@code max} sections for a question, with the confidence of the first. */
@@ -113,18 +129,21 @@ public final class SectionIndex implements AutoCloseable {
         try {
             String corrected = correct(question);
             List<String> queryTerms = List.copyOf(new LinkedHashSet<>(analysis.terms(corrected)));
-            Set<String> byCorrection = new HashSet<>(queryTerms);
-            byCorrection.removeAll(analysis.terms(question));
-            if (queryTerms.isEmpty() || sections.isEmpty()) {
+            if (queryTerms.isEmpty() || byDoc.length == 0) {
                 return SearchResult.empty(corrected);
             }
-            TopFieldDocs top = searcher.search(query(queryTerms), max, BY_SCORE_THEN_ID, true);
+            Set<String> byCorrection = new HashSet<>(queryTerms);
+            if (!corrected.equals(String.join(" ", analysis.words(question)))) {
+                byCorrection.removeAll(analysis.terms(question));
+            } else {
+                byCorrection.clear();
+            }
+            TopDocs top = searcher.search(query(queryTerms), max);
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                String id = searcher.storedFields().document(sd.doc).get(ID);
-                hits.add(new Hit(sections.get(id), sd.score));
+                hits.add(new Hit(byDoc[sd.doc], sd.score));
             }
-            double conf = hits.isEmpty() ? 0 : confidence.of(queryTerms, byCorrection, terms.get(hits.get(0).section().id()));
+            double conf = hits.isEmpty() ? 0 : confidence(queryTerms, byCorrection, top.scoreDocs[0].doc);
             return new SearchResult(hits, conf, corrected);
         } catch (IOException e) {
             throw new SearchException("search failed on the in-memory index", e);
@@ -146,8 +165,48 @@ public final class SectionIndex implements AutoCloseable {
                 || analysis.inVocabulary(w) || reader.docFreq(new Term(SPELL, new BytesRef(w))) > 0) {
             return w;
         }
+        String cached = corrections.get(w);
+        if (cached != null) {
+            return cached;
+        }
         SuggestWord[] suggestions = speller.suggestSimilar(new Term(SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        return suggestions.length == 0 ? w : suggestions[0].string;
+        String corrected = suggestions.length == 0 ? w : suggestions[0].string;
+        corrections.put(w, corrected);
+        return corrected;
+    }
+
+    /** The confidence of one document for the query, read from the index's postings. */
+    private double confidence(List<String> queryTerms, Set<String> byCorrection, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext home = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        List<Confidence.TermEvidence> evidence = new ArrayList<>(queryTerms.size());
+        for (String t : queryTerms) {
+            BytesRef term = new BytesRef(t);
+            int df = 0;
+            boolean strong = false;
+            for (String field : BOOSTS.keySet()) {
+                df = Math.max(df, reader.docFreq(new Term(field, term)));
+                if (STRONG.contains(field)) {
+                    strong |= contains(home, field, term, doc - home.docBase);
+                }
+            }
+            boolean body = !strong && contains(home, BODY, term, doc - home.docBase);
+            evidence.add(new Confidence.TermEvidence(df, strong, body, byCorrection.contains(t)));
+        }
+        return Confidence.of(evidence, reader.numDocs());
+    }
+
+    private static boolean contains(LeafReaderContext leaf, String field, BytesRef term, int doc) throws IOException {
+        Terms terms = leaf.reader().terms(field);
+        if (terms == null) {
+            return false;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(term)) {
+            return false;
+        }
+        PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+        return postings.advance(doc) == doc;
     }
 
     private static Query query(List<String> queryTerms) {
@@ -163,7 +222,6 @@ public final class SectionIndex implements AutoCloseable {
     private static Document document(Section s) {
         Document doc = new Document();
         doc.add(new StringField(ID, s.id(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(s.id())));
         doc.add(new TextField(TITLE, s.title(), Field.Store.NO));
         doc.add(new TextField(KEYWORDS, String.join(", ", s.keywords()), Field.Store.NO));
         s.questions().forEach(q -> doc.add(new TextField(QUESTIONS, q, Field.Store.NO)));
@@ -172,13 +230,6 @@ public final class SectionIndex implements AutoCloseable {
             doc.add(new TextField(SPELL, text, Field.Store.NO));
         }
         return doc;
-    }
-
-    private static Confidence.SectionTerms sectionTerms(Section s, ItalianAnalysis analysis) {
-        Set<String> strong = new HashSet<>(analysis.terms(s.title()));
-        s.keywords().forEach(k -> strong.addAll(analysis.terms(k)));
-        s.questions().forEach(q -> strong.addAll(analysis.terms(q)));
-        return new Confidence.SectionTerms(strong, new HashSet<>(analysis.terms(s.text())));
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,9 @@ public final class ModerationHours {
     private final HolidayManager holidays;
     private final String[] subdivisions;
     private final Set<MonthDay> localHolidays;
+    private final String description;
+    /** Holidays by year, computed once: jollyday evaluates its calendar on every call. */
+    private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
     public ModerationHours(TenantConfig.Moderation config) {
         this.config = config;
@@ -37,6 +42,8 @@ public final class ModerationHours {
         this.subdivisions = config.holidays().subdivisions().toArray(String[]::new);
         this.localHolidays = config.holidays().local().stream()
                 .map(h -> MonthDay.of(h.month(), h.day())).collect(Collectors.toUnmodifiableSet());
+        this.description = days() + " dalle " + CLOCK.format(config.open()) + " alle " + CLOCK.format(config.close())
+                + ", festivi esclusi";
     }
 
     public boolean isOpen(Instant instant) {
@@ -46,7 +53,13 @@ public final class ModerationHours {
     }
 
     public boolean isHoliday(LocalDate date) {
-        return localHolidays.contains(MonthDay.from(date)) || holidays.isHoliday(date, subdivisions);
+        return localHolidays.contains(MonthDay.from(date))
+                || holidaysByYear.computeIfAbsent(date.getYear(), this::holidaysOf).contains(date);
+    }
+
+    private Set<LocalDate> holidaysOf(int year) {
+        return holidays.getHolidays(java.time.Year.of(year), subdivisions).stream()
+                .map(de.focus_shift.jollyday.core.Holiday::getDate).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The instant itself when moderators are on duty, else the next opening. */
@@ -72,8 +85,7 @@ public final class ModerationHours {
 
     /** e.g. "dal lunedì al venerdì dalle 10:00 alle 17:00, festivi esclusi". */
     public String describe() {
-        return days() + " dalle " + CLOCK.format(config.open()) + " alle " + CLOCK.format(config.close())
-                + ", festivi esclusi";
+        return description;
     }
 
     private boolean isWorkingDay(LocalDate date) {

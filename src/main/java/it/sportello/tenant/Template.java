@@ -15,6 +15,8 @@ public record Template(String text) {
             "agency", "site", "urp", "summary", "title", "url", "hours", "next", "age");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
     public Template {
         if (text == null || text.isBlank()) {
@@ -47,6 +49,7 @@ public record Template(String text) {
             m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
         }
         m.appendTail(out);
-        return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        String filled = SPACE_BEFORE_NEWLINE.matcher(out).replaceAll("\n");
+        return BLANK_LINES.matcher(filled).replaceAll("\n\n").strip();
     }
 }
