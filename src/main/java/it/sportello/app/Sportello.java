@@ -2,6 +2,10 @@ package it.sportello.app;
 
 import it.sportello.contract.JsonLines;
 import it.sportello.guard.Guard;
+import it.sportello.guard.GuardDetectors;
+import it.sportello.guard.InMemoryPostHistory;
+import it.sportello.guard.InMemoryStrikeStore;
+import it.sportello.guard.PolicyGuard;
 import it.sportello.kb.KnowledgeBase;
 import it.sportello.kb.KnowledgeBaseLoader;
 import it.sportello.kb.Problem;
@@ -19,6 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +70,10 @@ public final class Sportello implements AutoCloseable {
             return home.resolve("config/analysis");
         }
 
+        public Path guard() {
+            return home.resolve("config/guard");
+        }
+
         public Path courtesy() {
             return home.resolve("config/lexicons/courtesy.txt");
         }
@@ -97,7 +107,10 @@ public final class Sportello implements AutoCloseable {
             opened.forEach(SectionIndex::close);
             throw e;
         }
-        Guard guard = Guard.NONE;
+        Set<String> publicDomains = tenants.all().stream()
+                .map(t -> t.domain().replaceFirst("^www\\.", "")).collect(Collectors.toUnmodifiableSet());
+        Guard guard = new PolicyGuard(GuardDetectors.load(layout.guard(), publicDomains),
+                new InMemoryStrikeStore(), new InMemoryPostHistory());
         CourtesyDetector courtesy = CourtesyDetector.load(layout.courtesy(), analysis);
         Responder responder = new Responder(runtimes, guard, courtesy);
         return new Sportello(layout, tenants, analysis, kbs, runtimes, guard, courtesy, responder, clock);
@@ -107,6 +120,11 @@ public final class Sportello implements AutoCloseable {
     public Responder responderOver(String tenant, SectionIndex index) {
         TenantRuntime base = runtimes.get(tenant);
         return new Responder(Map.of(tenant, new TenantRuntime(base.config(), index, base.hours())), guard, courtesy);
+    }
+
+    /** The guard alone, for the benchmark. */
+    public Guard guard() {
+        return guard;
     }
 
     public Responder responder() {

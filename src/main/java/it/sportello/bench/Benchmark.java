@@ -1,7 +1,6 @@
 package it.sportello.bench;
 
 import it.sportello.contract.Channel;
-import it.sportello.contract.Decision;
 import it.sportello.contract.Kind;
 import it.sportello.contract.Message;
 import it.sportello.kb.Section;
@@ -24,7 +23,7 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    /** Questions citizens could write: each section's example questions, some with a typo. */
+    /** Questions citizens could write: each section's example questions, some with a typo, some with a phone number. */
     public static List<Message> questions(String tenant, List<Section> sections, int count, long seed) {
         List<String> pool = sections.stream().flatMap(s -> s.questions().stream()).toList();
         Random random = new Random(seed);
@@ -36,13 +35,16 @@ public final class Benchmark {
                 int k = 1 + random.nextInt(q.length() - 2);
                 q = q.substring(0, k) + q.substring(k + 1);
             }
+            if (random.nextInt(10) == 0) {
+                q = q + " chiamatemi al 333 " + (1000000 + random.nextInt(8999999));
+            }
             out.add(new Message("b" + i, tenant, Channel.WEB, Kind.COMMENT, "web:bench" + (i % 500), at, q));
         }
         return out;
     }
 
     /** Warms up for {@code warmup} decisions, then times each of {@code messages}. */
-    public static Figures time(Function<Message, Decision> decide, List<Message> messages, int warmup) {
+    public static Figures time(Function<Message, ?> decide, List<Message> messages, int warmup) {
         for (int i = 0; i < warmup; i++) {
             decide.apply(messages.get(i % messages.size()));
         }

@@ -28,6 +28,10 @@ final class ReplyWriter {
             case REDIRECT -> redirect(r, reasons, section).render(values);
             case ERROR -> "";
         };
+        if (action == Action.REDIRECT && reasons.contains(Reason.PERSONAL_CASE) && !reasons.contains(Reason.MINOR)
+                && section.isPresent()) {
+            main = main + "\n" + r.generalInfo().render(values);
+        }
         boolean waitsForModerator = action == Action.ESCALATE;
         if (waitsForModerator && reasons.contains(Reason.OUT_OF_HOURS)) {
             main = main + "\n" + r.outOfHours().render(values);

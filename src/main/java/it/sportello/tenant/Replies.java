@@ -5,8 +5,8 @@ package it.sportello.tenant;
  * {@link Template}; an unknown placeholder is a configuration error.
  */
 public record Replies(Template answer, Template escalate, Template outOfHours, Template courtesy,
-                      Template personalCase, Template contactRequest, Template minor, Template emergency,
-                      Template moderate, Template warning, Template banProposed) {
+                      Template personalCase, Template generalInfo, Template contactRequest, Template minor,
+                      Template emergency, Template moderate, Template warning, Template banProposed) {
 
     public Replies {
         TenantConfig.require(answer, "replies.answer");
@@ -14,6 +14,7 @@ public record Replies(Template answer, Template escalate, Template outOfHours, T
         TenantConfig.require(outOfHours, "replies.out_of_hours");
         TenantConfig.require(courtesy, "replies.courtesy");
         TenantConfig.require(personalCase, "replies.personal_case");
+        TenantConfig.require(generalInfo, "replies.general_info");
         TenantConfig.require(contactRequest, "replies.contact_request");
         TenantConfig.require(minor, "replies.minor");
         TenantConfig.require(emergency, "replies.emergency");

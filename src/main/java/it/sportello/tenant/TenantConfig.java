@@ -14,7 +14,7 @@ import java.util.Set;
  * file and a knowledge-base folder.
  */
 public record TenantConfig(String id, String name, URI site, URI urp, Moderation moderation, int minimumAge,
-                           Set<Reason> moderationCategories, Strikes strikes, Retrieval retrieval,
+                           Set<Reason> moderationCategories, Strikes strikes, Repeated repeated, Retrieval retrieval,
                            Replies replies, List<String> requiredSections) {
 
     public TenantConfig {
@@ -25,6 +25,7 @@ public record TenantConfig(String id, String name, URI site, URI urp, Moderation
         require(moderation, "moderation");
         require(moderationCategories, "moderation_categories");
         require(strikes, "strikes");
+        require(repeated, "repeated");
         require(retrieval, "retrieval");
         require(replies, "replies");
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -88,6 +89,15 @@ public record TenantConfig(String id, String name, URI site, URI urp, Moderation
         public Strikes {
             if (threshold < 1 || windowDays < 1) {
                 throw new IllegalArgumentException("strikes.threshold and strikes.window_days must be positive");
+            }
+        }
+    }
+
+    /** The same post by one author {@code count} times within {@code windowHours} is "inserted repeatedly". */
+    public record Repeated(int count, int windowHours) {
+        public Repeated {
+            if (count < 2 || windowHours < 1) {
+                throw new IllegalArgumentException("repeated.count must be at least 2 and repeated.window_hours positive");
             }
         }
     }

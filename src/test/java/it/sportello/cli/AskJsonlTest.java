@@ -49,7 +49,7 @@ class AskJsonlTest {
                 "{\"id\":\"a3\",\"tenant\":\"asl-nowhere\",\"text\":\"ciao\"}",
                 "{\"id\":\"a4\",\"tenant\":\"asst-crema\"}",
                 "",
-                "{\"id\":\"a5\",\"tenant\":\"asst-crema\",\"channel\":\"web\",\"kind\":\"message\",\"author\":\"web:5\",\"time\":\"2026-11-29T10:30:00+01:00\",\"text\":\"Dove posso vedere la partita stasera?\"}",
+                "{\"id\":\"a5\",\"tenant\":\"ats-milano\",\"channel\":\"web\",\"kind\":\"message\",\"author\":\"web:5\",\"time\":\"2026-11-29T10:30:00+01:00\",\"text\":\"Dove posso vedere la partita stasera?\"}",
                 "{\"id\":\"a6\",\"tenant\":\"asst-crema\",\"text\":\"Grazie mille!\"}",
                 "{\"id\":\"a7\",\"tenant\":\"asst-crema\",\"channel\":\"fax\",\"text\":\"Orari CUP\"}",
                 "{\"id\":\"a8\",\"tenant\":\"asst-crema\",\"time\":\"yesterday\",\"text\":\"Orari CUP\"}",

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ResponderTest {
 
     private static final String WEDNESDAY_11 = "2026-11-25T11:00:00+01:00";
+    private static final java.util.concurrent.atomic.AtomicInteger AUTHORS = new java.util.concurrent.atomic.AtomicInteger();
     private static Sportello sportello;
 
     @BeforeAll
@@ -70,7 +71,7 @@ class ResponderTest {
     void anEscalationOutOfHoursSaysWhenModeratorsAreBack() {
         Decision sunday = decide("ats-milano", "2026-11-29T10:30:00+01:00", "Dove posso vedere la partita stasera?");
         Decision santAmbrogio = decide("ats-milano", "2026-12-07T11:00:00+01:00", "Dove posso vedere la partita stasera?");
-        Decision cremaSameDay = decide("asst-crema", "2026-12-07T11:00:00+01:00", "Dove posso vedere la partita stasera?");
+        Decision cremaSameDay = decide("asst-crema", "2026-12-07T11:00:00+01:00", "Qualcuno sa se domani piove?");
 
         assertThat(sunday.reasons()).containsExactly(Reason.LOW_CONFIDENCE, Reason.OUT_OF_HOURS);
         assertThat(sunday.reply()).contains("riprenderà la tua richiesta lunedì 30 novembre alle 10:00");
@@ -97,6 +98,74 @@ class ResponderTest {
     }
 
     @Test
+    void anEmergencyGetsOneOneTwoAtOnce() {
+        Decision d = decide("ats-milano", "2026-11-29T03:00:00+01:00", "aiuto mio padre ha un forte dolore al petto e suda freddo");
+
+        assertThat(d.action()).isEqualTo(Action.EMERGENCY);
+        assertThat(d.reasons()).containsExactly(Reason.EMERGENCY, Reason.OUT_OF_HOURS);
+        assertThat(d.reply()).contains("112").contains("116117");
+        assertThat(d.sections()).isEmpty();
+    }
+
+    @Test
+    void personalDataIsHiddenAndNeverRepeated() {
+        Decision d = decide("asst-crema", WEDNESDAY_11,
+                "Sono Maria Bianchi, cf RSSMRA80A01F205X, cell 347 123 4567: come si chiede la copia della cartella clinica?");
+
+        assertThat(d.action()).isEqualTo(Action.ANSWER);
+        assertThat(d.sections().get(0).id()).isEqualTo("copia-cartella-clinica");
+        assertThat(d.reasons()).containsExactly(Reason.PERSONAL_DATA);
+        assertThat(d.hide()).isTrue();
+        assertThat(d.reply()).doesNotContain("RSSMRA80A01F205X").doesNotContain("347").doesNotContain("4567");
+    }
+
+    @Test
+    void aPersonalCaseIsRedirectedWithTheGeneralInformation() {
+        Decision d = decide("ats-milano", WEDNESDAY_11,
+                "Ho fatto domanda di esenzione per reddito a settembre e non ho più saputo niente, potete controllare la mia pratica?");
+
+        assertThat(d.action()).isEqualTo(Action.REDIRECT);
+        assertThat(d.reasons()).contains(Reason.PERSONAL_CASE);
+        assertThat(d.reply()).contains("casi personali").contains(sportello.tenants().get("ats-milano").urp().toString());
+    }
+
+    @Test
+    void netiquetteIsModeratedWithAWarningThenABanProposal() {
+        String author = "fb:repeat-offender";
+        Decision first = decideAs(author, "2026-11-02T11:00:00+01:00", "siete dei buffoni incompetenti");
+        Decision second = decideAs(author, "2026-11-10T11:00:00+01:00", "branco di idioti");
+        Decision third = decideAs(author, "2026-11-20T11:00:00+01:00", "vergognatevi pezzi di m*rda");
+
+        assertThat(first.action()).isEqualTo(Action.MODERATE);
+        assertThat(first.hide()).isTrue();
+        assertThat(first.sanction()).isEqualTo(Sanction.WARNING);
+        assertThat(first.reply()).contains("nascosto");
+        assertThat(second.sanction()).isEqualTo(Sanction.WARNING);
+        assertThat(third.sanction()).isEqualTo(Sanction.BAN_PROPOSED);
+        assertThat(third.reply()).contains("blocco");
+    }
+
+    @Test
+    void aMinorIsToldTheRuleOfTheTenant() {
+        Decision crema = decide("asst-crema", WEDNESDAY_11, "ho 17 anni, posso donare il sangue?");
+        Decision milano = decide("ats-milano", WEDNESDAY_11, "ho 17 anni, posso andare al consultorio da sola?");
+
+        assertThat(crema.action()).isEqualTo(Action.REDIRECT);
+        assertThat(crema.reasons()).containsExactly(Reason.MINOR);
+        assertThat(crema.reply()).contains("18 anni").contains("genitore");
+        assertThat(milano.reasons()).doesNotContain(Reason.MINOR);
+    }
+
+    @Test
+    void aRequestForPrivateContactGoesToTheUrp() {
+        Decision d = decide("asst-crema", WEDNESDAY_11, "mi potete richiamare per favore?");
+
+        assertThat(d.action()).isEqualTo(Action.REDIRECT);
+        assertThat(d.reasons()).containsExactly(Reason.CONTACT_REQUEST);
+        assertThat(d.reply()).contains("messaggi privati").contains(sportello.tenants().get("asst-crema").urp().toString());
+    }
+
+    @Test
     void anUnknownTenantIsAnErrorDecision() {
         Decision d = decide("asl-nowhere", WEDNESDAY_11, "ciao");
 
@@ -104,8 +173,14 @@ class ResponderTest {
         assertThat(d.error()).hasValue("unknown tenant 'asl-nowhere'");
     }
 
-    private static Decision decide(String tenant, String time, String text) {
-        return sportello.responder().decide(new Message("t1", tenant, Channel.FACEBOOK, Kind.COMMENT, "fb:1",
+    private static Decision decideAs(String author, String time, String text) {
+        return sportello.responder().decide(new Message("t1", "ats-milano", Channel.FACEBOOK, Kind.COMMENT, author,
                 OffsetDateTime.parse(time), text));
+    }
+
+    private static Decision decide(String tenant, String time, String text) {
+        // a new author each time: one author repeating a post is moderated at ASST Crema
+        return sportello.responder().decide(new Message("t1", tenant, Channel.FACEBOOK, Kind.COMMENT,
+                "fb:" + AUTHORS.incrementAndGet(), OffsetDateTime.parse(time), text));
     }
 }
