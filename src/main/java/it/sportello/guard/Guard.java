@@ -7,7 +7,4 @@ import it.sportello.tenant.TenantConfig;
 public interface Guard {
 
     Verdict inspect(Message message, TenantConfig tenant);
-
-    /** A guard that lets everything through: the pipeline without policy, for retrieval alone. */
-    Guard NONE = (message, tenant) -> Verdict.clear(message.text());
 }

@@ -21,9 +21,4 @@ public record Verdict(String text, Optional<Action> action, List<Reason> reasons
         reasons = List.copyOf(reasons);
         Objects.requireNonNull(sanction, "sanction");
     }
-
-    /** Nothing for the policy to act on: retrieval answers. */
-    public static Verdict clear(String text) {
-        return new Verdict(text, Optional.empty(), List.of(), false, Sanction.NONE);
-    }
 }
