@@ -52,6 +52,9 @@ public final class PersonalDataDetector {
     public Redaction redact(String text) {
         List<int[]> spans = new ArrayList<>();
         Set<PersonalData> found = EnumSet.noneOf(PersonalData.class);
+        if (text.contains(MASK)) {
+            found.add(PersonalData.MASKED);
+        }
         if (text.indexOf('@') >= 0) {
             find(EMAIL, text, PersonalData.EMAIL, spans, found, this::isPrivateEmail);
         }

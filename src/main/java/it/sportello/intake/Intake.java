@@ -1,0 +1,125 @@
+package it.sportello.intake;
+
+import it.sportello.contract.Action;
+import it.sportello.contract.Channel;
+import it.sportello.contract.Decision;
+import it.sportello.contract.Message;
+import it.sportello.contract.Sanction;
+import it.sportello.guard.PersonalDataDetector;
+import it.sportello.guard.Redaction;
+import it.sportello.responder.Responder;
+import it.sportello.store.Accepted;
+import it.sportello.store.Followups;
+import it.sportello.store.MessageStore;
+import it.sportello.store.OutboxItem;
+import it.sportello.store.OutboxKind;
+import it.sportello.store.Priority;
+import it.sportello.store.Recorded;
+import it.sportello.store.StoredMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a message from any channel through redaction, the store and the responder. The redacted text is
+ * stored before the message is decided, so a message accepted is never lost: if the process dies in
+ * between, {@link #recover()} decides it at the next start. A retried delivery (same tenant, channel and
+ * external id) gets the first decision back and is not processed again.
+ */
+public final class Intake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+
+    private final Responder responder;
+    private final PersonalDataDetector personalData;
+    private final MessageStore messages;
+    private final Clock clock;
+
+    public Intake(Responder responder, PersonalDataDetector personalData, MessageStore messages, Clock clock) {
+        this.responder = responder;
+        this.personalData = personalData;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public Receipt receive(Message message) {
+        Redaction redaction = personalData.redact(message.text());
+        Accepted accepted = messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
+        StoredMessage stored = accepted.stored();
+        if (accepted.duplicate()) {
+            LOG.atInfo().setMessage("duplicate delivery").addKeyValue("message", stored.id())
+                    .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire()).log();
+            return new Receipt(stored.id(), stored.decision(), true, Optional.empty());
+        }
+        return process(stored, message);
+    }
+
+    /** Decides the messages stored but never decided (the process stopped in between); returns how many. */
+    public int recover() {
+        int done = 0;
+        for (List<StoredMessage> batch = messages.undecided(100); !batch.isEmpty(); batch = messages.undecided(100)) {
+            for (StoredMessage stored : batch) {
+                process(stored, stored.message());
+                done++;
+            }
+        }
+        if (done > 0) {
+            LOG.atWarn().setMessage("recovered messages stored before a stop but not decided").addKeyValue("count", done).log();
+        }
+        return done;
+    }
+
+    /** {@code message} is the text to decide on: the original when at hand, else the stored redacted one. */
+    private Receipt process(StoredMessage stored, Message message) {
+        long t0 = System.nanoTime();
+        Decision decision;
+        try {
+            decision = responder.decide(message);
+        } catch (RuntimeException e) {
+            LOG.atError().setMessage("decision failed").addKeyValue("message", stored.id())
+                    .addKeyValue("error", e.getClass().getSimpleName()).setCause(e).log();
+            decision = Decision.error(message.id(), "internal error while deciding");
+        }
+        Recorded recorded = messages.decided(stored, decision, followups(stored, decision), clock.instant());
+        LOG.atInfo().setMessage("message decided").addKeyValue("message", stored.id())
+                .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire())
+                .addKeyValue("kind", message.kind().wire()).addKeyValue("action", decision.action().wire())
+                .addKeyValue("reasons", decision.reasons().stream().map(r -> r.wire()).toList())
+                .addKeyValue("escalation", recorded.escalation().orElse(null))
+                .addKeyValue("micros", (System.nanoTime() - t0) / 1000).log();
+        return new Receipt(stored.id(), Optional.of(decision), false, recorded.escalation());
+    }
+
+    /**
+     * The escalation a decision calls for, its ban proposal, and what a platform channel must carry out:
+     * the reply and the hiding of a public post. The web chat and the command line get the reply in the
+     * response instead.
+     */
+    static Followups followups(StoredMessage stored, Decision d) {
+        Message m = stored.message();
+        List<OutboxItem> outbox = new ArrayList<>();
+        if (isPlatform(m.channel()) && d.action() != Action.ERROR) {
+            Instant at = stored.receivedAt();
+            if (d.hide()) {
+                outbox.add(OutboxItem.draft(m.tenant(), m.channel(), OutboxKind.HIDE, m.author(), Optional.of(stored.id()),
+                        Optional.empty(), at));
+            }
+            if (!d.reply().isBlank()) {
+                outbox.add(OutboxItem.draft(m.tenant(), m.channel(), OutboxKind.REPLY, m.author(),
+                        Optional.of(stored.id()), Optional.of(d.reply()), at));
+            }
+        }
+        return new Followups(Priority.of(d), d.sanction() == Sanction.BAN_PROPOSED, outbox);
+    }
+
+    private static boolean isPlatform(Channel channel) {
+        return switch (channel) {
+            case TELEGRAM, FACEBOOK -> true;
+            case WEB, CLI -> false;
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package it.sportello.store;
+
+import it.sportello.contract.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link OutboxStore} over JDBC. */
+final class JdbcOutboxStore implements OutboxStore {
+
+    private static final String SELECT = "select id, tenant, channel, kind, recipient, message_id, text, status, attempts, "
+            + "created_at, sent_at from outbox ";
+
+    private final Jdbc jdbc;
+
+    JdbcOutboxStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long enqueue(OutboxItem d) {
+        return jdbc.inTransaction(c -> enqueue(c, d));
+    }
+
+    static long enqueue(java.sql.Connection c, OutboxItem d) throws SQLException {
+        return Jdbc.insert(c, "insert into outbox (tenant, channel, kind, recipient, message_id, "
+                        + "text, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                d.tenant(), d.channel(), d.kind(), d.recipient(), d.messageId(), d.text(), OutboxStatus.PENDING,
+                d.createdAt(), d.createdAt());
+    }
+
+    @Override
+    public List<OutboxItem> collect(Channel channel, String recipient, long afterId, Instant at) {
+        return jdbc.inTransaction(c -> {
+            List<OutboxItem> items = Jdbc.query(c, SELECT + "where channel = ? and recipient = ? and kind = ? and id > ? "
+                    + "order by id limit 100", JdbcOutboxStore::row, channel, recipient, OutboxKind.REPLY, afterId);
+            for (OutboxItem item : items) {
+                if (item.status() == OutboxStatus.PENDING) {
+                    Jdbc.update(c, "update outbox set status = ?, sent_at = ?, attempts = attempts + 1 where id = ?",
+                            OutboxStatus.SENT, at, item.id());
+                }
+            }
+            return items;
+        });
+    }
+
+    @Override
+    public List<OutboxItem> ofMessage(long messageId) {
+        return jdbc.query(SELECT + "where message_id = ? order by id", JdbcOutboxStore::row, messageId);
+    }
+
+    @Override
+    public List<OutboxItem> pending(Channel channel, int limit) {
+        return jdbc.query(SELECT + "where channel = ? and status = ? order by id limit ?", JdbcOutboxStore::row, channel,
+                OutboxStatus.PENDING, limit);
+    }
+
+    private static OutboxItem row(ResultSet rs) throws SQLException {
+        long message = rs.getLong("message_id");
+        Optional<Long> messageId = rs.wasNull() ? Optional.empty() : Optional.of(message);
+        return new OutboxItem(rs.getLong("id"), rs.getString("tenant"), Columns.wire(Channel.class, rs.getString("channel")),
+                Columns.named(OutboxKind.class, rs.getString("kind")), rs.getString("recipient"), messageId,
+                Jdbc.optionalString(rs, "text"), Columns.named(OutboxStatus.class, rs.getString("status")),
+                rs.getInt("attempts"), Jdbc.instant(rs, "created_at"), Jdbc.optionalInstant(rs, "sent_at"));
+    }
+}

@@ -1,0 +1,26 @@
+package it.sportello.store;
+
+import it.sportello.guard.PostHistory;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Fingerprints of each author's posts in the database (hashes, never text), to recognise repeats. */
+final class JdbcPostHistory implements PostHistory {
+
+    private final Jdbc jdbc;
+
+    JdbcPostHistory(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int record(String tenant, String author, String fingerprint, Instant at, Duration window) {
+        return jdbc.inTransaction(c -> {
+            Jdbc.insert(c, "insert into post_fingerprint (tenant, author, fingerprint, at) values (?, ?, ?, ?)",
+                    tenant, author, fingerprint, at);
+            return Jdbc.one(c, "select count(*) from post_fingerprint where tenant = ? and author = ? and fingerprint = ? "
+                    + "and at > ? and at <= ?", rs -> rs.getInt(1), tenant, author, fingerprint, at.minus(window), at)
+                    .orElse(0);
+        });
+    }
+}
