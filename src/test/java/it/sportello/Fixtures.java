@@ -36,6 +36,6 @@ public final class Fixtures {
     public static TenantConfig tenantOn(String site) {
         TenantConfig c = tenants().get("ats-milano");
         return new TenantConfig("fixture", "Agenzia di prova", URI.create(site), URI.create(site + "/urp"), c.moderation(),
-                c.minimumAge(), c.moderationCategories(), c.strikes(), c.repeated(), c.retrieval(), c.replies(), java.util.List.of());
+                c.minimumAge(), c.moderationCategories(), c.strikes(), c.repeated(), c.retrieval(), c.replies(), java.util.List.of(), 0);
     }
 }

@@ -5,7 +5,10 @@ import it.sportello.guard.Guard;
 import it.sportello.guard.GuardDetectors;
 import it.sportello.guard.InMemoryPostHistory;
 import it.sportello.guard.InMemoryStrikeStore;
+import it.sportello.guard.PersonalDataDetector;
 import it.sportello.guard.PolicyGuard;
+import it.sportello.guard.PostHistory;
+import it.sportello.guard.StrikeStore;
 import it.sportello.kb.KnowledgeBase;
 import it.sportello.kb.KnowledgeBaseLoader;
 import it.sportello.kb.Problem;
@@ -42,19 +45,21 @@ public final class Sportello implements AutoCloseable {
     private final Map<String, KnowledgeBase> knowledgeBases;
     private final Map<String, TenantRuntime> runtimes;
     private final Guard guard;
+    private final GuardDetectors detectors;
     private final CourtesyDetector courtesy;
     private final Responder responder;
     private final Clock clock;
 
     private Sportello(Layout layout, TenantRegistry tenants, ItalianAnalysis analysis, Map<String, KnowledgeBase> kbs,
-                      Map<String, TenantRuntime> runtimes, Guard guard, CourtesyDetector courtesy, Responder responder,
-                      Clock clock) {
+                      Map<String, TenantRuntime> runtimes, Guard guard, GuardDetectors detectors, CourtesyDetector courtesy,
+                      Responder responder, Clock clock) {
         this.layout = layout;
         this.tenants = tenants;
         this.analysis = analysis;
         this.knowledgeBases = kbs;
         this.runtimes = runtimes;
         this.guard = guard;
+        this.detectors = detectors;
         this.courtesy = courtesy;
         this.responder = responder;
         this.clock = clock;
@@ -83,7 +88,13 @@ public final class Sportello implements AutoCloseable {
         }
     }
 
+    /** Sportello with the guard's state in memory: throw-away runs (ask, eval, bench). */
     public static Sportello start(Path home, Clock clock) {
+        return start(home, clock, new InMemoryStrikeStore(), new InMemoryPostHistory());
+    }
+
+    /** Sportello with the guard's strikes and post history in {@code strikes} and {@code posts} (the store). */
+    public static Sportello start(Path home, Clock clock, StrikeStore strikes, PostHistory posts) {
         Layout layout = new Layout(home);
         TenantRegistry tenants = TenantRegistry.load(layout.tenants());
         ItalianAnalysis analysis = ItalianAnalysis.load(layout.analysis());
@@ -109,11 +120,11 @@ public final class Sportello implements AutoCloseable {
         }
         Set<String> publicDomains = tenants.all().stream()
                 .map(t -> t.domain().replaceFirst("^www\\.", "")).collect(Collectors.toUnmodifiableSet());
-        Guard guard = new PolicyGuard(GuardDetectors.load(layout.guard(), publicDomains),
-                new InMemoryStrikeStore(), new InMemoryPostHistory());
+        GuardDetectors detectors = GuardDetectors.load(layout.guard(), publicDomains);
+        Guard guard = new PolicyGuard(detectors, strikes, posts);
         CourtesyDetector courtesy = CourtesyDetector.load(layout.courtesy(), analysis);
         Responder responder = new Responder(runtimes, guard, courtesy);
-        return new Sportello(layout, tenants, analysis, kbs, runtimes, guard, courtesy, responder, clock);
+        return new Sportello(layout, tenants, analysis, kbs, runtimes, guard, detectors, courtesy, responder, clock);
     }
 
     /** A responder for {@code tenant} over another index (the benchmark's synthetic knowledge base). */
@@ -125,6 +136,11 @@ public final class Sportello implements AutoCloseable {
     /** The guard alone, for the benchmark. */
     public Guard guard() {
         return guard;
+    }
+
+    /** The personal-data detector, which redacts a message before it is stored. */
+    public PersonalDataDetector personalData() {
+        return detectors.personalData();
     }
 
     public Responder responder() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sportello", mixinStandardHelpOptions = true, version = "Sportello 0.1",
         description = "First-level answers and policy guard for the social channels of public health agencies.",
         subcommands = {AskCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class,
-                LexiconCommand.class})
+                LexiconCommand.class, ServeCommand.class, PurgeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,7 @@ public final class Main implements Runnable {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    if (e instanceof ConfigException) {
+                    if (e instanceof ConfigException || e instanceof it.sportello.store.StoreException) {
                         cmd.getErr().println("sportello: " + e.getMessage());
                         return 2;
                     }

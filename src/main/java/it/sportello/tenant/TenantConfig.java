@@ -15,7 +15,10 @@ import java.util.Set;
  */
 public record TenantConfig(String id, String name, URI site, URI urp, Moderation moderation, int minimumAge,
                            Set<Reason> moderationCategories, Strikes strikes, Repeated repeated, Retrieval retrieval,
-                           Replies replies, List<String> requiredSections) {
+                           Replies replies, List<String> requiredSections, int retentionDays) {
+
+    /** Messages and escalations are kept this many days unless the tenant says otherwise. */
+    public static final int DEFAULT_RETENTION_DAYS = 90;
 
     public TenantConfig {
         require(id, "id");
@@ -39,6 +42,12 @@ public record TenantConfig(String id, String name, URI site, URI urp, Moderation
         }
         moderationCategories = Set.copyOf(moderationCategories);
         requiredSections = requiredSections == null ? List.of() : List.copyOf(requiredSections);
+        if (retentionDays == 0) {
+            retentionDays = DEFAULT_RETENTION_DAYS;
+        }
+        if (retentionDays < 1 || retentionDays > 3650) {
+            throw new IllegalArgumentException("retention_days out of 1..3650: " + retentionDays);
+        }
     }
 
     /** The host that every section url must be on, e.g. {@code www.ats-milano.it}. */

@@ -50,7 +50,7 @@ class KbCheckerTest {
         write("lista.md", section("Solo lista", "https://www.example-ats.it/s", "2026-10-01", "- uno\n- due"));
         TenantConfig withRequired = new TenantConfig(tenant.id(), tenant.name(), tenant.site(), tenant.urp(),
                 tenant.moderation(), tenant.minimumAge(), tenant.moderationCategories(), tenant.strikes(),
-                tenant.repeated(), tenant.retrieval(), tenant.replies(), List.of("vuoto", "obbligatoria"));
+                tenant.repeated(), tenant.retrieval(), tenant.replies(), List.of("vuoto", "obbligatoria"), 0);
 
         List<Problem> problems = checker.check(new KnowledgeBaseLoader().load("fixture", dir), withRequired, dir);
 
@@ -71,7 +71,7 @@ class KbCheckerTest {
         write("rotta.md", "---\ntitle: [rotta\n---\nTesto.");
         TenantConfig withRequired = new TenantConfig(tenant.id(), tenant.name(), tenant.site(), tenant.urp(),
                 tenant.moderation(), tenant.minimumAge(), tenant.moderationCategories(), tenant.strikes(),
-                tenant.repeated(), tenant.retrieval(), tenant.replies(), List.of("rotta"));
+                tenant.repeated(), tenant.retrieval(), tenant.replies(), List.of("rotta"), 0);
 
         List<Problem> problems = checker.check(new KnowledgeBaseLoader().load("fixture", dir), withRequired, dir);
 

@@ -1,0 +1,159 @@
+package it.sportello.app;
+
+import it.sportello.intake.Intake;
+import it.sportello.store.Database;
+import it.sportello.store.DatabaseConfig;
+import it.sportello.store.Stores;
+import it.sportello.tenant.TenantConfig;
+import it.sportello.web.HealthRoute;
+import it.sportello.web.MessageApi;
+import it.sportello.web.RateLimiter;
+import it.sportello.web.WebRoutes;
+import it.sportello.web.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sportello running as a service ({@code serve}): the store, the pipeline, the web channel, the console
+ * and the daily retention purge, wired here and closed in reverse order.
+ */
+public final class Server implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    /** How {@code serve} was asked to run. */
+    public record Settings(Path home, Path data, String host, int port, DatabaseConfig database, int messagesPerMinute,
+                           int repliesPerMinute, Duration grace) {
+        public Settings {
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(grace, "grace");
+        }
+
+        /** The embedded defaults under {@code data}, on 127.0.0.1. */
+        public static Settings embedded(Path home, Path data, int port) {
+            return new Settings(home, data, "127.0.0.1", port, DatabaseConfig.embedded(data), 20, 120,
+                    Duration.ofSeconds(20));
+        }
+
+        public Path accounts() {
+            return data.resolve("accounts.yaml");
+        }
+    }
+
+    private final Database database;
+    private final Sportello sportello;
+    private final Intake intake;
+    private final WebServer web;
+    private final ScheduledExecutorService jobs;
+    private final Settings settings;
+
+    private Server(Settings settings, Database database, Sportello sportello, Intake intake, WebServer web,
+                   ScheduledExecutorService jobs) {
+        this.settings = settings;
+        this.database = database;
+        this.sportello = sportello;
+        this.intake = intake;
+        this.web = web;
+        this.jobs = jobs;
+    }
+
+    public static Server start(Settings settings, Clock clock) {
+        try {
+            Files.createDirectories(settings.data());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + settings.data(), e);
+        }
+        Database database = Database.open(settings.database());
+        Sportello sportello = null;
+        WebServer web = null;
+        try {
+            Stores stores = database.stores();
+            sportello = Sportello.start(settings.home(), clock, stores.strikes(), stores.posts());
+            Intake intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(), clock);
+            intake.recover();
+            Map<String, Integer> sections = new LinkedHashMap<>();
+            for (TenantConfig t : sportello.tenants().all()) {
+                sections.put(t.id(), sportello.knowledgeBase(t.id()).sections().size());
+            }
+            List<WebRoutes> routes = new ArrayList<>();
+            routes.add(new HealthRoute(database::isHealthy, sections));
+            routes.add(new MessageApi(intake, sportello.jsonLines(), stores.outbox(),
+                    new RateLimiter(settings.messagesPerMinute(), Math.max(5, settings.messagesPerMinute() / 4), clock),
+                    new RateLimiter(settings.repliesPerMinute(), Math.max(5, settings.repliesPerMinute() / 4), clock),
+                    clock));
+            web = WebServer.start(settings.host(), settings.port(), settings.grace(), routes);
+            ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sportello-retention");
+                t.setDaemon(true);
+                return t;
+            });
+            RetentionJob retention = new RetentionJob(sportello.tenants(), stores, clock);
+            jobs.scheduleAtFixedRate(() -> {
+                try {
+                    retention.run("system");
+                } catch (RuntimeException e) {
+                    LOG.atError().setMessage("retention purge failed").setCause(e).log();
+                }
+            }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+            LOG.atInfo().setMessage("serving").addKeyValue("host", settings.host()).addKeyValue("port", web.port())
+                    .addKeyValue("store", settings.database().describe()).log();
+            return new Server(settings, database, sportello, intake, web, jobs);
+        } catch (RuntimeException e) {
+            if (web != null) {
+                web.close();
+            }
+            if (sportello != null) {
+                sportello.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + settings.host() + ":" + port();
+    }
+
+    public Sportello sportello() {
+        return sportello;
+    }
+
+    public Stores stores() {
+        return database.stores();
+    }
+
+    public Intake intake() {
+        return intake;
+    }
+
+    /** Stops taking requests, lets those in flight finish, then closes the pipeline and the store. */
+    @Override
+    public void close() {
+        web.close();
+        jobs.shutdownNow();
+        sportello.close();
+        database.close();
+        LOG.info("stopped");
+    }
+}

@@ -1,0 +1,67 @@
+package it.sportello.cli;
+
+import it.sportello.app.Server;
+import it.sportello.store.DatabaseConfig;
+import it.sportello.tenant.TenantConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the web chat, its API and the moderators' console, on the embedded database by default. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run Sportello: web chat, JSON API, moderators' console, /health.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}; put a TLS reverse proxy in front in production)")
+    String host;
+
+    @Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
+            description = "folder for the embedded database and the console accounts (default: ${DEFAULT-VALUE}/)")
+    Path data;
+
+    @Option(names = "--messages-per-minute", defaultValue = "20",
+            description = "web messages a client may send a minute (default: ${DEFAULT-VALUE})")
+    int messagesPerMinute;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Server.Settings embedded = Server.Settings.embedded(home.home, data, port);
+        Server.Settings settings = new Server.Settings(home.home, data, host, port,
+                DatabaseConfig.fromEnvironment(System.getenv(), data), messagesPerMinute, Math.max(120, messagesPerMinute * 6),
+                embedded.grace());
+        Server server = Server.start(settings, Clock.systemDefaultZone());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sportello-shutdown"));
+        System.out.println("Sportello is running (store: " + settings.database().describe() + ")");
+        System.out.println("  health:   " + server.baseUrl() + "/health");
+        for (TenantConfig t : server.sportello().tenants().all()) {
+            System.out.println("  web chat: " + server.baseUrl() + "/chat/" + t.id() + "   (" + t.name() + ")");
+        }
+        System.out.println("  console:  " + server.baseUrl() + "/console");
+        if (!Files.exists(settings.accounts())) {
+            System.out.println();
+            System.out.println("No console account yet. Create the first one with:");
+            System.out.println("  java -jar target/sportello.jar account add --data " + data
+                    + " --user NAME --role moderator --tenant ats-milano");
+        }
+        System.out.println("Stop with Ctrl+C.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

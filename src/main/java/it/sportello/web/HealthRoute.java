@@ -1,0 +1,33 @@
+package it.sportello.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** {@code GET /health}: 200 when the store answers, 503 when it does not; sections indexed per tenant. */
+public final class HealthRoute implements WebRoutes {
+
+    private final BooleanSupplier database;
+    private final Map<String, Integer> sections;
+
+    public HealthRoute(BooleanSupplier database, Map<String, Integer> sections) {
+        this.database = database;
+        this.sections = Map.copyOf(sections);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/health", ctx -> {
+            boolean up = database.getAsBoolean();
+            ObjectNode out = new ObjectMapper().createObjectNode();
+            out.put("status", up ? "ok" : "unavailable");
+            out.put("database", up ? "ok" : "unreachable");
+            ObjectNode tenants = out.putObject("tenants");
+            sections.forEach((tenant, count) -> tenants.putObject(tenant).put("sections", count));
+            ctx.header("Cache-Control", "no-store");
+            ctx.status(up ? 200 : 503).contentType("application/json").result(out.toString());
+        });
+    }
+}
