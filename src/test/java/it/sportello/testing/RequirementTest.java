@@ -3,6 +3,7 @@ package it.sportello.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -20,6 +21,17 @@ class RequirementTest {
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining(".ci/postgres")
                 .hasMessageContaining("SPORTELLO_REQUIRE_PG=1");
+    }
+
+    @Test
+    void aMissingBrowserSkipsUnlessRequired() {
+        Path nowhere = Path.of("/nonexistent/chromium");
+        assertThatThrownBy(() -> Browser.start(Map.of(), nowhere, Browser.CHROMEDRIVER))
+                .isInstanceOf(TestAbortedException.class)
+                .hasMessageContaining("apt-get install chromium chromium-driver");
+        assertThatThrownBy(() -> Browser.start(Map.of("SPORTELLO_REQUIRE_BROWSER", "1"), Browser.CHROMIUM, nowhere))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("SPORTELLO_REQUIRE_BROWSER=1");
     }
 
     @Test
