@@ -61,10 +61,13 @@ public final class PolicyGuard implements Guard {
         }
         Set<Reason> violations = EnumSet.noneOf(Reason.class);
         violations.addAll(detectors.netiquette().detect(text, tenant.moderationCategories()));
-        int copies = posts.record(tenant.id(), message.author(), fingerprint(text),
-                at, Duration.ofHours(tenant.repeated().windowHours()));
-        if (tenant.moderationCategories().contains(Reason.REPEATED) && copies >= tenant.repeated().count()) {
-            violations.add(Reason.REPEATED);
+        // only tenants that moderate repeated posts keep a history of them (one write less a message elsewhere)
+        if (tenant.moderationCategories().contains(Reason.REPEATED)) {
+            int copies = posts.record(tenant.id(), message.author(), fingerprint(text),
+                    at, Duration.ofHours(tenant.repeated().windowHours()));
+            if (copies >= tenant.repeated().count()) {
+                violations.add(Reason.REPEATED);
+            }
         }
         if (!violations.isEmpty()) {
             int count = strikes.record(tenant.id(), message.author(), at, Duration.ofDays(tenant.strikes().windowDays()));

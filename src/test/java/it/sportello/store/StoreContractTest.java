@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,12 +44,6 @@ abstract class StoreContractTest {
 
     abstract DatabaseConfig config();
 
-    @BeforeAll
-    void open() {
-        config = config();
-        database = Database.open(config);
-        stores = database.stores();
-    }
 
     @AfterAll
     void close() {
@@ -59,8 +52,14 @@ abstract class StoreContractTest {
         }
     }
 
+    /** Opens the store before the first test (a database fixture may only be ready then), empties it before each. */
     @BeforeEach
     void empty() throws SQLException {
+        if (database == null) {
+            config = config();
+            database = Database.open(config);
+            stores = database.stores();
+        }
         try (Connection c = DriverManager.getConnection(config.url(), config.user().orElse(null),
                 config.password().orElse(null)); Statement s = c.createStatement()) {
             for (String table : List.of("escalation", "outbox", "ban", "message", "strike", "post_fingerprint", "audit",
