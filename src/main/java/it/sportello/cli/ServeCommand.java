@@ -37,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (System.getenv("SPORTELLO_LOG_LEVEL") == null) {
+            // a service logs what it does (ids, actions, timings: never citizens' text); commands stay quiet
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("it.sportello"))
+                    .setLevel(ch.qos.logback.classic.Level.INFO);
+        }
         Server.Settings embedded = Server.Settings.embedded(home.home, data, port);
         Server.Settings settings = new Server.Settings(home.home, data, host, port,
                 DatabaseConfig.fromEnvironment(System.getenv(), data), messagesPerMinute, Math.max(120, messagesPerMinute * 6),
