@@ -175,36 +175,51 @@ public final class SectionIndex implements AutoCloseable {
         return corrected;
     }
 
-    /** The confidence of one document for the query, read from the index's postings. */
+    /**
+     * The confidence of one document for the query, read from the index's postings: one terms enumeration
+     * per field and segment, reused for every query term (each new enumeration costs more than a seek).
+     */
     private double confidence(List<String> queryTerms, Set<String> byCorrection, int doc) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext home = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int homeIndex = ReaderUtil.subIndex(doc, leaves);
+        List<String> fields = List.copyOf(BOOSTS.keySet());
+        TermsEnum[][] enums = new TermsEnum[leaves.size()][fields.size()];
+        for (int l = 0; l < leaves.size(); l++) {
+            for (int f = 0; f < fields.size(); f++) {
+                Terms terms = leaves.get(l).reader().terms(fields.get(f));
+                enums[l][f] = terms == null ? null : terms.iterator();
+            }
+        }
+        int local = doc - leaves.get(homeIndex).docBase;
         List<Confidence.TermEvidence> evidence = new ArrayList<>(queryTerms.size());
         for (String t : queryTerms) {
             BytesRef term = new BytesRef(t);
             int df = 0;
             boolean strong = false;
-            for (String field : BOOSTS.keySet()) {
-                df = Math.max(df, reader.docFreq(new Term(field, term)));
-                if (STRONG.contains(field)) {
-                    strong |= contains(home, field, term, doc - home.docBase);
+            boolean body = false;
+            for (int f = 0; f < fields.size(); f++) {
+                int fieldDf = 0;
+                for (int l = 0; l < leaves.size(); l++) {
+                    TermsEnum te = enums[l][f];
+                    if (te == null || !te.seekExact(term)) {
+                        continue;
+                    }
+                    fieldDf += te.docFreq();
+                    if (l == homeIndex && postings(te, local)) {
+                        String field = fields.get(f);
+                        strong |= STRONG.contains(field);
+                        body |= BODY.equals(field);
+                    }
                 }
+                df = Math.max(df, fieldDf);
             }
-            boolean body = !strong && contains(home, BODY, term, doc - home.docBase);
-            evidence.add(new Confidence.TermEvidence(df, strong, body, byCorrection.contains(t)));
+            evidence.add(new Confidence.TermEvidence(df, strong, body && !strong, byCorrection.contains(t)));
         }
         return Confidence.of(evidence, reader.numDocs());
     }
 
-    private static boolean contains(LeafReaderContext leaf, String field, BytesRef term, int doc) throws IOException {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) {
-            return false;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(term)) {
-            return false;
-        }
+    /** Whether the term the enumeration stands on occurs in {@code doc}. */
+    private static boolean postings(TermsEnum te, int doc) throws IOException {
         PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
         return postings.advance(doc) == doc;
     }
