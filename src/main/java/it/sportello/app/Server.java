@@ -5,6 +5,7 @@ import it.sportello.store.Database;
 import it.sportello.store.DatabaseConfig;
 import it.sportello.store.Stores;
 import it.sportello.tenant.TenantConfig;
+import it.sportello.web.ChatPage;
 import it.sportello.web.HealthRoute;
 import it.sportello.web.MessageApi;
 import it.sportello.web.RateLimiter;
@@ -98,6 +99,7 @@ public final class Server implements AutoCloseable {
                     new RateLimiter(settings.messagesPerMinute(), Math.max(5, settings.messagesPerMinute() / 4), clock),
                     new RateLimiter(settings.repliesPerMinute(), Math.max(5, settings.repliesPerMinute() / 4), clock),
                     clock));
+            routes.add(new ChatPage(sportello.tenants()));
             web = WebServer.start(settings.host(), settings.port(), settings.grace(), routes);
             ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sportello-retention");
