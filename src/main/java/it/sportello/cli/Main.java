@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sportello", mixinStandardHelpOptions = true, version = "Sportello 0.1",
         description = "First-level answers and policy guard for the social channels of public health agencies.",
         subcommands = {AskCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class, KbCommand.class,
-                LexiconCommand.class, ServeCommand.class, PurgeCommand.class})
+                LexiconCommand.class, ServeCommand.class, PurgeCommand.class, AccountCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,12 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** With another factory, tests can build a command with fakes in place of the terminal. */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new Main(), factory)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException || e instanceof it.sportello.store.StoreException) {

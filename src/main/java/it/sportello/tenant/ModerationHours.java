@@ -3,10 +3,12 @@ package it.sportello.tenant;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -60,6 +62,41 @@ public final class ModerationHours {
     private Set<LocalDate> holidaysOf(int year) {
         return holidays.getHolidays(java.time.Year.of(year), subdivisions).stream()
                 .map(de.focus_shift.jollyday.core.Holiday::getDate).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * How much of {@code [from, to)} fell within moderation hours: an escalation's wait counted the way
+     * citizens were promised, so a question left on Friday evening has not waited all weekend. Real
+     * elapsed time, so a window that spans a clock change counts the hour gained or lost. Zero when
+     * {@code to} is not after {@code from}.
+     */
+    public Duration openDuration(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        ZoneId zone = config.zone();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        Duration open = Duration.ZERO;
+        // One step a day, not a minute: a wait of months is a few hundred steps.
+        for (LocalDate day = from.atZone(zone).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            Instant start = max(from, day.atTime(config.open()).atZone(zone).toInstant());
+            Instant end = min(to, day.atTime(config.close()).atZone(zone).toInstant());
+            if (end.isAfter(start)) {
+                open = open.plus(Duration.between(start, end));
+            }
+        }
+        return open;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** The instant itself when moderators are on duty, else the next opening. */
