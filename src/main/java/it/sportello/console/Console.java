@@ -67,7 +67,7 @@ public final class Console implements WebRoutes {
         this.item = new ItemPage(stores, layout, clock);
         this.actions = new ItemActions(stores, clock);
         this.questions = new QuestionsPage(stores.escalations(), layout, clock);
-        this.audit = new AuditPage(stores.audit(), layout);
+        this.audit = new AuditPage(stores.audit(), tenants, layout);
     }
 
     @Override
@@ -88,6 +88,7 @@ public final class Console implements WebRoutes {
         routes.post("/console/{tenant}/bans/{id}/lift", ctx -> post(ctx, Viewer::canModerate, actions::liftBan));
         routes.get("/console/{tenant}/questions", ctx -> page(ctx, Viewer::canCurate, questions::show));
         routes.get("/console/{tenant}/audit", ctx -> page(ctx, (v, t) -> v.isAdmin(), audit::show));
+        routes.get("/console/audit", ctx -> page(ctx, audit::showAll));
     }
 
     private void page(Context ctx, ViewerHandler handler) {

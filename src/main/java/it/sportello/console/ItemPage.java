@@ -70,7 +70,7 @@ final class ItemPage {
         h.open("dl", "class", "facts");
         fact(h, "Canale", Labels.of(m.channel()));
         fact(h, "Tipo", Labels.of(m.kind()));
-        fact(h, "Autore", author(m));
+        fact(h, "Autore", authorLabel(m));
         fact(h, "Ricevuto", Labels.time(stored.receivedAt(), zone));
         fact(h, "Dati personali", stored.personalData() ? "sì, oscurati nel testo" : "no");
         h.close("dl");
@@ -93,7 +93,9 @@ final class ItemPage {
                 : d.reasons().stream().map(Labels::of).collect(Collectors.joining(", ")));
         fact(h, "Post nascosto", d.hide() ? "sì" : "no");
         fact(h, "Sanzione", Labels.of(d.sanction()));
-        fact(h, "Affidabilità", String.format(Locale.ITALIAN, "%.0f%%", d.confidence() * 100));
+        if (!d.sections().isEmpty()) {
+            fact(h, "Affidabilità della risposta", String.format(Locale.ITALIAN, "%.0f%%", d.confidence() * 100));
+        }
         h.close("dl");
         if (!d.sections().isEmpty()) {
             h.open("table", "class", "sections");
@@ -254,7 +256,7 @@ final class ItemPage {
     }
 
     /** Web authors' ids are secrets (whoever holds one reads its replies): the console shows only a prefix. */
-    static String author(Message m) {
+    static String authorLabel(Message m) {
         if (m.channel() == Channel.WEB && m.author().length() > 12) {
             return m.author().substring(0, 12) + "…";
         }

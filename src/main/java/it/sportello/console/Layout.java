@@ -71,6 +71,9 @@ final class Layout {
                 h.open("li").link("/console/" + t.id() + "/audit", "Registro azioni").close("li");
             }
         });
+        if (v.isAdmin()) {
+            h.open("li").link("/console/audit", "Registro completo").close("li");
+        }
         h.close("ul").close("nav");
         h.open("form", "method", "post", "action", "/console/logout", "class", "logout");
         csrf(h, v);

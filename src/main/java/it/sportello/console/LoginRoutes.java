@@ -1,6 +1,7 @@
 package it.sportello.console;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import it.sportello.console.auth.Account;
 import it.sportello.store.AuditAction;
 import it.sportello.store.AuditEntry;
@@ -76,13 +77,13 @@ final class LoginRoutes {
         throttle.succeeded(username, address);
         sessions.start(ctx, account.get().username());
         audit.record(AuditEntry.of(clock.instant(), account.get().username(), null, AuditAction.LOGIN, null));
-        ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/console", HttpStatus.SEE_OTHER);
     }
 
     void logout(Context ctx, Viewer viewer) {
         sessions.end(ctx);
         audit.record(AuditEntry.of(clock.instant(), viewer.username(), null, AuditAction.LOGOUT, null));
-        ctx.redirect("/console/login?esito=" + Outcome.LOGGED_OUT.code(), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/console/login?esito=" + Outcome.LOGGED_OUT.code(), HttpStatus.SEE_OTHER);
     }
 
     private void form(Context ctx, int status, Optional<String> error, String username) {

@@ -132,9 +132,10 @@ final class QueuePage {
             String href = "/console/" + tenant.id() + "/items/" + e.id();
             h.open("tr", "class", "priority-" + e.priority().name().toLowerCase(java.util.Locale.ROOT));
             h.open("td").element("span", Labels.of(e.priority()), "class", "badge").close("td");
-            h.element("td", Labels.time(e.createdAt(), tenant.moderation().zone()));
+            Instant received = e.message().receivedAt();
+            h.element("td", Labels.time(received, tenant.moderation().zone()));
             Instant until = e.status().isClosed() ? e.closedAt().orElse(now) : now;
-            h.element("td", Labels.waiting(duty.openDuration(e.createdAt(), until)), "class", "waiting");
+            h.element("td", Labels.waiting(duty.openDuration(received, until)), "class", "waiting");
             h.element("td", Labels.of(e.message().message().channel()));
             h.element("td", e.message().decision().map(d -> d.reasons().stream().map(Labels::of)
                     .collect(Collectors.joining(", "))).orElse(""));

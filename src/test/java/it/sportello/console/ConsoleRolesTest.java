@@ -108,9 +108,25 @@ class ConsoleRolesTest {
         assertThat(root.get("/console").status()).isEqualTo(200);
         assertThat(root.get(ConsoleServer.itemPath(milano)).status()).isEqualTo(200);
         assertThat(root.get(ConsoleServer.itemPath(crema)).status()).isEqualTo(200);
+        Escalation claimed = console.escalation(console.receive("ats-milano", ConsoleServer.webAuthor("roles-audit"),
+                "Vorrei sapere gli orari della piscina comunale"));
+        assertThat(root.submit(ConsoleServer.itemPath(claimed), ConsoleServer.itemPath(claimed) + "/claim", Map.of())
+                .status()).isEqualTo(303);
         Browser.Page audit = root.get("/console/ats-milano/audit");
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.doc().select("h1").text()).isEqualTo("Registro delle azioni");
-        assertThat(console.browser().loggedInAs("anna").get("/console/ats-milano/audit").status()).isEqualTo(403);
+        assertThat(audit.doc().select("table.audit tbody tr").first().select("th, td").eachText())
+                .containsSubsequence("root", "Presa in carico", "escalation:" + claimed.id());
+
+        console.browser().login("root", "non è la sua password");
+        Browser.Page all = root.get("/console/audit");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.doc().select("table.audit tbody tr").first().select("th, td").eachText())
+                .containsSubsequence("root", "—", "Accesso non riuscito");
+        assertThat(all.doc().select("table.audit").text()).contains("Accesso", "ats-milano");
+
+        Browser anna = console.browser().loggedInAs("anna");
+        assertThat(anna.get("/console/ats-milano/audit").status()).isEqualTo(403);
+        assertThat(anna.get("/console/audit").status()).isEqualTo(403);
     }
 }
