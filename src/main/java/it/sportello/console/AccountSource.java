@@ -53,6 +53,8 @@ final class AccountSource {
     }
 
     private void reload(Object newStamp) {
+        // Set first: a broken file is then reported once, not at every click (logins still read it again).
+        stamp = newStamp;
         Accounts loaded;
         try {
             loaded = AccountsFile.load(file);
@@ -65,7 +67,6 @@ final class AccountSource {
             }
             return;
         }
-        stamp = newStamp;
         if (!loaded.equals(accounts)) {
             accounts = loaded;
             // Only when the accounts changed: an Authenticator hashes a dummy password when it is made.

@@ -169,6 +169,14 @@ final class ItemPage {
         if (e.claimedBy().isEmpty()) {
             button(h, v, base + "claim", "Prendi in carico", "secondary");
         }
+        if (proposal.filter(b -> b.status() == BanStatus.PROPOSED).isPresent()) {
+            button(h, v, base + "ban-confirm", "Conferma ban", "danger");
+            button(h, v, base + "ban-reject", "Respingi ban", "secondary");
+        }
+        if (hidden(e)) {
+            button(h, v, base + "restore", "Ripristina il post", "secondary");
+        }
+        button(h, v, base + "dismiss", "Archivia", "secondary");
         h.open("form", "method", "post", "action", base + "reply", "class", "reply");
         Layout.csrf(h, v);
         h.open("p").element("label", "Risposta al cittadino", "for", "risposta")
@@ -179,15 +187,6 @@ final class ItemPage {
                 + "non scrivere dati personali.", "id", "risposta-nota", "class", "note");
         h.open("p").element("button", "Rispondi", "type", "submit").close("p");
         h.close("form");
-        boolean banProposed = proposal.filter(b -> b.status() == BanStatus.PROPOSED).isPresent();
-        if (banProposed) {
-            button(h, v, base + "ban-confirm", "Conferma ban", "danger");
-            button(h, v, base + "ban-reject", "Respingi ban", "secondary");
-        }
-        if (hidden(e)) {
-            button(h, v, base + "restore", "Ripristina il post", "secondary");
-        }
-        button(h, v, base + "dismiss", "Archivia", "secondary");
         h.close("div");
     }
 

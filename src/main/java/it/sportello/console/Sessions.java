@@ -43,7 +43,7 @@ final class Sessions {
 
     /** A fresh session for {@code username}, replacing whatever session the request carried. */
     ConsoleSession start(Context ctx, String username) {
-        end(ctx);
+        forget(ctx);
         Instant now = clock.instant();
         store.deleteExpired(now);
         String token = tokens.next();
@@ -56,12 +56,17 @@ final class Sessions {
 
     /** Ends the request's session, if any, and clears its cookie. */
     void end(Context ctx) {
+        forget(ctx);
+        if (ctx.cookie(COOKIE) != null) {
+            setCookie(ctx, COOKIE, "", "/console", Duration.ZERO);
+        }
+    }
+
+    /** Deletes the request's session from the store; its cookie is left for the caller to replace. */
+    private void forget(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (Tokens.wellFormed(token)) {
             store.delete(Tokens.hash(token));
-        }
-        if (token != null) {
-            setCookie(ctx, COOKIE, "", "/console", Duration.ZERO);
         }
     }
 
