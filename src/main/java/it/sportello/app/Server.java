@@ -1,5 +1,6 @@
 package it.sportello.app;
 
+import it.sportello.console.Console;
 import it.sportello.intake.Intake;
 import it.sportello.store.Database;
 import it.sportello.store.DatabaseConfig;
@@ -100,6 +101,7 @@ public final class Server implements AutoCloseable {
                     new RateLimiter(settings.repliesPerMinute(), Math.max(5, settings.repliesPerMinute() / 4), clock),
                     clock));
             routes.add(new ChatPage(sportello.tenants()));
+            routes.add(new Console(stores, sportello.tenants(), settings.accounts(), clock));
             web = WebServer.start(settings.host(), settings.port(), settings.grace(), routes);
             ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sportello-retention");

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -139,7 +140,10 @@ final class Jdbc {
             if (p == null) {
                 ps.setNull(at, Types.NULL);
             } else if (p instanceof Instant t) {
-                ps.setObject(at, t.atOffset(ZoneOffset.UTC));
+                // Columns keep microseconds and round a finer value, possibly up: a strike recorded at
+                // 12:00:00.9999999 would then fall after its own "at <= ?" and not count. Truncating every
+                // instant bound, stored or compared, keeps both sides equal.
+                ps.setObject(at, t.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(at, e.name().toLowerCase(java.util.Locale.ROOT));
             } else {

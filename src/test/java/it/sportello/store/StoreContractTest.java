@@ -227,6 +227,18 @@ abstract class StoreContractTest {
         assertThat(counts.get(1).text()).isEqualTo("Orari piscina?");
     }
 
+    /**
+     * The system clock gives nanoseconds and the columns keep microseconds: a strike rounded up on the way
+     * in must still count in its own window ({@code at <= ?}), or the third insult proposes no ban.
+     */
+    @Test
+    void aStrikeAtNanosecondPrecisionCountsInItsOwnWindow() {
+        Duration month = Duration.ofDays(30);
+        Instant t = T0.plusNanos(999_999_999);
+        assertThat(stores.strikes().record("ats-milano", "tg:9", t, month)).isEqualTo(1);
+        assertThat(stores.posts().record("asst-crema", "tg:9", "abc", t, Duration.ofHours(24))).isEqualTo(1);
+    }
+
     @Test
     void strikesAndRepeatsAreCountedWithinTheirWindow() {
         Duration month = Duration.ofDays(30);
