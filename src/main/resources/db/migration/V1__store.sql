@@ -27,9 +27,9 @@ create table message (
     decided_at      timestamp with time zone,
     constraint message_delivery unique (tenant, channel, external_id)
 );
-create index message_status on message (status, received_at);
+-- Few indexes: every one costs each insert and update. Undecided messages are looked for only at
+-- start-up, and the retention purge runs daily: both can scan.
 create index message_author on message (tenant, author, received_at);
-create index message_received on message (received_at);
 
 -- What moderators review: escalate, emergency (priority 0), ban_proposed, moderate.
 create table escalation (

@@ -88,7 +88,8 @@ public final class Server implements AutoCloseable {
         try {
             Stores stores = database.stores();
             sportello = Sportello.start(settings.home(), clock, stores.strikes(), stores.posts());
-            Intake intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(), clock);
+            Intake intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(),
+                    stores.transactions(), clock);
             intake.recover();
             Map<String, Integer> sections = new LinkedHashMap<>();
             for (TenantConfig t : sportello.tenants().all()) {

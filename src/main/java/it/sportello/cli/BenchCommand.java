@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Speed and memory of the decision pipeline, against the targets of the README. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = WebBenchCommand.class,
+@Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures decisions per second and p50/p99 latency on one thread over the shipped knowledge",
                 "base and over a synthetic one, index build times and heap. Exit 1 when a target is missed.",
                 "Run it as: java -Xmx256m -jar target/sportello.jar bench",
-                "`bench web` loads the web API end to end instead."})
+                "The web API under load: scripts/load.sh (wrk)."})
 final class BenchCommand implements Callable<Integer> {
 
     static final double TARGET_P99_MICROS = 2000;

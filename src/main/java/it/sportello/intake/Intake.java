@@ -16,6 +16,7 @@ import it.sportello.store.OutboxKind;
 import it.sportello.store.Priority;
 import it.sportello.store.Recorded;
 import it.sportello.store.StoredMessage;
+import it.sportello.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +38,15 @@ public final class Intake {
     private final Responder responder;
     private final PersonalDataDetector personalData;
     private final MessageStore messages;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public Intake(Responder responder, PersonalDataDetector personalData, MessageStore messages, Clock clock) {
+    public Intake(Responder responder, PersonalDataDetector personalData, MessageStore messages,
+                  Transactions transactions, Clock clock) {
         this.responder = responder;
         this.personalData = personalData;
         this.messages = messages;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -73,18 +77,28 @@ public final class Intake {
         return done;
     }
 
-    /** {@code message} is the text to decide on: the original when at hand, else the stored redacted one. */
+    /**
+     * Decides and records in one transaction, with the guard's strikes and fingerprints: a crash in between
+     * leaves the message undecided and no half of its consequences. {@code message} is the text to decide
+     * on: the original when at hand, else the stored redacted one.
+     */
     private Receipt process(StoredMessage stored, Message message) {
         long t0 = System.nanoTime();
-        Decision decision;
+        record Outcome(Decision decision, Recorded recorded) { }
+        Outcome outcome;
         try {
-            decision = responder.decide(message);
+            outcome = transactions.atomically(() -> {
+                Decision d = responder.decide(message);
+                return new Outcome(d, messages.decided(stored, d, followups(stored, d), clock.instant()));
+            });
         } catch (RuntimeException e) {
             LOG.atError().setMessage("decision failed").addKeyValue("message", stored.id())
                     .addKeyValue("error", e.getClass().getSimpleName()).setCause(e).log();
-            decision = Decision.error(message.id(), "internal error while deciding");
+            Decision error = Decision.error(message.id(), "internal error while deciding");
+            outcome = new Outcome(error, messages.decided(stored, error, Followups.none(), clock.instant()));
         }
-        Recorded recorded = messages.decided(stored, decision, followups(stored, decision), clock.instant());
+        Decision decision = outcome.decision();
+        Recorded recorded = outcome.recorded();
         LOG.atInfo().setMessage("message decided").addKeyValue("message", stored.id())
                 .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire())
                 .addKeyValue("kind", message.kind().wire()).addKeyValue("action", decision.action().wire())

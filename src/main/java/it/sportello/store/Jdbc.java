@@ -35,13 +35,26 @@ final class Jdbc {
     }
 
     private final DataSource dataSource;
+    /** The transaction {@link #atomically} opened on this thread, which the stores' work joins. */
+    private final ThreadLocal<Connection> ambient = new ThreadLocal<>();
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Inside
+     * {@link #atomically} it joins that transaction instead, and commits with it.
+     */
     <T> T inTransaction(Work<T> work) {
+        Connection joined = ambient.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StoreException("database: " + e.getMessage(), e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -51,6 +64,32 @@ final class Jdbc {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} with every store call it makes on this thread in one transaction: one commit for
+     * all of them, or none of them when it throws.
+     */
+    <T> T atomically(java.util.function.Supplier<T> work) {
+        if (ambient.get() != null) {
+            return work.get();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            ambient.set(c);
+            try {
+                T result = work.get();
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                ambient.remove();
             }
         } catch (SQLException e) {
             throw new StoreException("database: " + e.getMessage(), e);

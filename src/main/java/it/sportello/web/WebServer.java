@@ -3,6 +3,7 @@ package it.sportello.web;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    static final int MAX_THREADS = 48;
 
     private final Javalin app;
 
@@ -31,6 +34,8 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "max-age=300");
             });
+            // a bounded pool: beyond the store's connections more threads only queue on them; requests wait in Jetty
+            config.jetty.threadPool = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
             config.jetty.modifyServer(server -> server.setStopTimeout(grace.toMillis()));
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");

@@ -52,7 +52,8 @@ class IntakeTest {
         database = Database.open(DatabaseConfig.inMemory("intake-" + UUID.randomUUID()));
         stores = database.stores();
         sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts());
-        intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(), clock);
+        intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(),
+                stores.transactions(), clock);
     }
 
     @AfterAll

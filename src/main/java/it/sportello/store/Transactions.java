@@ -1,0 +1,21 @@
+package it.sportello.store;
+
+import java.util.function.Supplier;
+
+/**
+ * Several store calls as one transaction: the guard's strikes and post fingerprints, the decision and
+ * what follows from it are committed together (one write to disk instead of three), or not at all.
+ */
+@FunctionalInterface
+public interface Transactions {
+
+    <T> T atomically(Supplier<T> work);
+
+    /** No transaction: each call stands alone (stores kept in memory). */
+    Transactions NONE = new Transactions() {
+        @Override
+        public <T> T atomically(Supplier<T> work) {
+            return work.get();
+        }
+    };
+}
