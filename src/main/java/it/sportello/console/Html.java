@@ -22,22 +22,7 @@ final class Html {
 
     /** {@code text} with the five characters that matter in HTML replaced by entities; null is empty. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return text == null ? "" : it.sportello.web.Html.escape(text);
     }
 
     /** Opens {@code tag}; {@code attributes} are name, value pairs (a null value leaves the attribute out). */

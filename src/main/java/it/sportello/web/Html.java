@@ -7,11 +7,12 @@ import java.util.Objects;
 
 /**
  * A fragment of HTML. Text becomes HTML only through {@link #text}, which escapes it, so a name from the
- * configuration or a path from the request never turns into markup.
+ * configuration or a path from the request never turns into markup. {@link #escape} is the one escaping
+ * of the project: the console's page builder uses it too.
  */
-record Html(String markup) {
+public record Html(String markup) {
 
-    Html {
+    public Html {
         Objects.requireNonNull(markup, "markup");
     }
 
@@ -32,7 +33,7 @@ record Html(String markup) {
     }
 
     /** Escapes the five characters that matter in text and in double- or single-quoted attributes. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
