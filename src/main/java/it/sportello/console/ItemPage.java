@@ -237,6 +237,10 @@ final class ItemPage {
                 h.empty("input", "type", "hidden", "name", "item", "value", Long.toString(e.id()));
                 h.element("button", "Revoca ban", "type", "submit", "class", "secondary");
                 h.close("form");
+            } else if (b.status() == BanStatus.LIFTED) {
+                // "Deciso da" names who confirmed it; who lifted it may be someone else.
+                h.text("Revocato da " + b.liftedBy().orElse("—") + b.liftedAt().map(t -> ", " + Labels.time(t, zone))
+                        .orElse(""));
             }
             h.close("td").close("tr");
         }

@@ -220,6 +220,8 @@ class ConsoleActionsTest {
         assertThat(lifted.status()).isEqualTo(303);
         assertThat(lifted.location()).isEqualTo(ConsoleServer.itemPath(e) + "?esito=ban-revocato");
         assertThat(console.stores().bans().find(ban.id()).orElseThrow().status()).isEqualTo(BanStatus.LIFTED);
+        assertThat(anna.get(lifted.location()).doc().select("table.bans tbody tr").first().select("td").last().text())
+                .isEqualTo("Revocato da anna, 25/11/2026 10:30");
         assertThat(outbox(e)).filteredOn(o -> o.kind() == OutboxKind.UNBAN).singleElement()
                 .satisfies(o -> assertThat(o.recipient()).isEqualTo(author));
         assertThat(audited(AuditAction.BAN_LIFT, "ban:" + ban.id())).isPresent();
