@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +34,7 @@ class GracefulShutdownTest {
     Path data;
 
     @Test
+    @Timeout(120)
     void aStopLetsRequestsInFlightFinish() throws Exception {
         Server server = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
                 1_000_000, 1_000_000, Duration.ofSeconds(10)), Clock.systemDefaultZone());

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +46,7 @@ class KillNineTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
+    @Timeout(180)
     void acknowledgedMessagesSurviveKillNineAndRetriesAreNotProcessedTwice() throws Exception {
         Process serve = startServe();
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
