@@ -23,9 +23,6 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseConfig config) {
-        if (config.url().startsWith("jdbc:h2:file:")) {
-            settle(config);
-        }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.url());
         config.user().ifPresent(hikari::setUsername);
@@ -49,20 +46,6 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database " + config.describe() + ": " + rootMessage(e), e);
         }
         return new Database(pool, config.url().startsWith("jdbc:h2:"));
-    }
-
-    /**
-     * Opens an embedded H2 file once and shuts it down cleanly before the pool opens it: after a crash
-     * (kill -9, power loss) this ends the transactions that were open at the time, which H2 otherwise
-     * can leave holding their row locks, so that recovering an undecided message would wait forever.
-     */
-    private static void settle(DatabaseConfig config) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.url(), config.user().orElse(null),
-                config.password().orElse(null)); java.sql.Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (java.sql.SQLException e) {
-            throw new StoreException("cannot open the database " + config.describe() + ": " + e.getMessage(), e);
-        }
     }
 
     public Stores stores() {
