@@ -2,11 +2,11 @@
 # Load on the web API with wrk (Debian package `wrk`): starts `serve` on 127.0.0.1 with a fresh embedded
 # H2 store in a temporary folder, warms it up, then runs wrk with CONNECTIONS connections for SECONDS and
 # prints requests a second and latency percentiles. Every request is a new message (scripts/load.lua).
-#   scripts/load.sh [SECONDS=30] [CONNECTIONS=8]
+#   scripts/load.sh [SECONDS=30] [CONNECTIONS=4]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
-connections="${2:-8}"
+connections="${2:-4}"
 port="${SPORTELLO_LOAD_PORT:-18090}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 [[ -f target/sportello.jar ]] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }

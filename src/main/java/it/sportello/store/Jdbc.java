@@ -36,7 +36,7 @@ final class Jdbc {
 
     private final DataSource dataSource;
     /** The transaction {@link #atomically} opened on this thread, which the stores' work joins. */
-    private final ThreadLocal<Connection> ambient = new ThreadLocal<>();
+    private final ThreadLocal<Unit> ambient = new ThreadLocal<>();
     /**
      * One transaction at a time on embedded H2. Its commit writes every change in memory to the file,
      * other transactions' uncommitted ones included; after a kill -9 H2 can leave those holding row locks
@@ -56,58 +56,101 @@ final class Jdbc {
      * {@link #atomically} it joins that transaction instead, and commits with it.
      */
     <T> T inTransaction(Work<T> work) {
-        Connection joined = ambient.get();
-        if (joined != null) {
+        Unit unit = ambient.get();
+        if (unit != null) {
             try {
-                return work.run(joined);
+                return work.run(unit.connection());
             } catch (SQLException e) {
                 throw new StoreException("database: " + e.getMessage(), e);
             }
         }
-        oneAtATime.ifPresent(java.util.concurrent.locks.Lock::lock);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database: " + e.getMessage(), e);
-        } finally {
-            oneAtATime.ifPresent(java.util.concurrent.locks.Lock::unlock);
+        Unit own = begin();
+        try {
+            T result = work.run(own.connection());
+            own.end(true);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            own.end(false);
+            throw e instanceof SQLException s ? new StoreException("database: " + s.getMessage(), s) : (RuntimeException) e;
         }
     }
 
     /**
      * Runs {@code work} with every store call it makes on this thread in one transaction: one commit for
-     * all of them, or none of them when it throws.
+     * all of them, or none of them when it throws. The connection (and, on H2, the writer's turn) is
+     * taken at the first store call, so the work done before it (the guard's detectors, retrieval) runs
+     * in parallel with other requests.
      */
     <T> T atomically(java.util.function.Supplier<T> work) {
         if (ambient.get() != null) {
             return work.get();
         }
-        oneAtATime.ifPresent(java.util.concurrent.locks.Lock::lock);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            ambient.set(c);
-            try {
-                T result = work.get();
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                ambient.remove();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database: " + e.getMessage(), e);
+        Unit unit = new Unit();
+        ambient.set(unit);
+        boolean done = false;
+        try {
+            T result = work.get();
+            done = true;
+            return result;
         } finally {
-            oneAtATime.ifPresent(java.util.concurrent.locks.Lock::unlock);
+            ambient.remove();
+            unit.end(done);
+        }
+    }
+
+    private Unit begin() {
+        Unit unit = new Unit();
+        unit.connection();
+        return unit;
+    }
+
+    /** One transaction: its connection is opened on first use and committed or rolled back at the end. */
+    private final class Unit {
+        private Connection connection;
+
+        Connection connection() {
+            if (connection == null) {
+                oneAtATime.ifPresent(java.util.concurrent.locks.Lock::lock);
+                try {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(false);
+                } catch (SQLException | RuntimeException e) {
+                    close();
+                    throw new StoreException("database: " + e.getMessage(), e);
+                }
+            }
+            return connection;
+        }
+
+        /** Commits ({@code commit}) or rolls back, closes, and gives the writer's turn back. */
+        void end(boolean commit) {
+            if (connection == null) {
+                return;
+            }
+            try {
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            } catch (SQLException e) {
+                throw new StoreException("database: " + e.getMessage(), e);
+            } finally {
+                close();
+            }
+        }
+
+        private void close() {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // the pool replaces a connection that fails to close
+            } finally {
+                connection = null;
+                oneAtATime.ifPresent(java.util.concurrent.locks.Lock::unlock);
+            }
         }
     }
 
