@@ -57,6 +57,46 @@ final class JdbcOutboxStore implements OutboxStore {
                 OutboxStatus.PENDING, limit);
     }
 
+    @Override
+    public List<OutboxItem> claimDue(Channel channel, int limit, Instant now, java.time.Duration lease) {
+        return jdbc.inTransaction(c -> {
+            // SKIP LOCKED: two drainers on one PostgreSQL database never take the same item
+            List<OutboxItem> due = Jdbc.query(c, SELECT + "where channel = ? and status = ? and next_attempt_at <= ? "
+                    + "order by id limit ? for update skip locked", JdbcOutboxStore::row, channel, OutboxStatus.PENDING,
+                    now, limit);
+            List<OutboxItem> claimed = new java.util.ArrayList<>(due.size());
+            for (OutboxItem item : due) {
+                Jdbc.update(c, "update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?",
+                        now.plus(lease), item.id());
+                claimed.add(new OutboxItem(item.id(), item.tenant(), item.channel(), item.kind(), item.recipient(),
+                        item.messageId(), item.text(), item.status(), item.attempts() + 1, item.createdAt(),
+                        item.sentAt()));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public void markSent(long id, Instant at) {
+        jdbc.update("update outbox set status = ?, sent_at = ?, last_error = null where id = ?", OutboxStatus.SENT, at, id);
+    }
+
+    @Override
+    public void retryLater(long id, Instant retryAt, String error) {
+        jdbc.update("update outbox set next_attempt_at = ?, last_error = ? where id = ? and status = ?", retryAt,
+                truncate(error), id, OutboxStatus.PENDING);
+    }
+
+    @Override
+    public void markFailed(long id, String error, Instant at) {
+        jdbc.update("update outbox set status = ?, last_error = ?, next_attempt_at = ? where id = ?", OutboxStatus.FAILED,
+                truncate(error), at, id);
+    }
+
+    private static String truncate(String error) {
+        return error.length() > 400 ? error.substring(0, 400) : error;
+    }
+
     private static OutboxItem row(ResultSet rs) throws SQLException {
         long message = rs.getLong("message_id");
         Optional<Long> messageId = rs.wasNull() ? Optional.empty() : Optional.of(message);

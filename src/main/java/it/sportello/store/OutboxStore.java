@@ -20,4 +20,21 @@ public interface OutboxStore {
 
     /** Items of {@code channel} still pending, oldest first. */
     List<OutboxItem> pending(Channel channel, int limit);
+
+    /**
+     * Takes up to {@code limit} pending items of {@code channel} that are due at {@code now}, oldest first,
+     * counting an attempt for each and leasing it until {@code now + lease}: another drainer (of this
+     * instance or another) skips a leased item, and takes it over when the lease runs out without an
+     * outcome (the drainer died).
+     */
+    List<OutboxItem> claimDue(Channel channel, int limit, Instant now, java.time.Duration lease);
+
+    /** The platform carried the item out. */
+    void markSent(long id, Instant at);
+
+    /** The attempt failed and may succeed later: tried again at {@code retryAt}. */
+    void retryLater(long id, Instant retryAt, String error);
+
+    /** The item cannot be carried out (rejected by the platform, or out of attempts). */
+    void markFailed(long id, String error, Instant at);
 }

@@ -293,6 +293,49 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aClaimedItemIsLeasedThenTakenOverWhenTheLeaseRunsOut() {
+        long id = stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.FACEBOOK, OutboxKind.HIDE, "fb:1",
+                Optional.empty(), Optional.empty(), T0));
+        Duration lease = Duration.ofMinutes(2);
+
+        List<OutboxItem> first = stores.outbox().claimDue(Channel.FACEBOOK, 10, T0, lease);
+        assertThat(first).extracting(OutboxItem::id).containsExactly(id);
+        assertThat(first.get(0).attempts()).isEqualTo(1);
+        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(60), lease)).isEmpty();
+        assertThat(stores.outbox().claimDue(Channel.TELEGRAM, 10, T0.plusSeconds(600), lease)).isEmpty();
+        List<OutboxItem> takenOver = stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(121), lease);
+        assertThat(takenOver).extracting(OutboxItem::attempts).containsExactly(2);
+
+        stores.outbox().retryLater(id, T0.plusSeconds(300), "HTTP 500");
+        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(299), lease)).isEmpty();
+        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(300), lease)).hasSize(1);
+        stores.outbox().markSent(id, T0.plusSeconds(301));
+        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(9999), lease)).isEmpty();
+        assertThat(stores.outbox().pending(Channel.FACEBOOK, 10)).isEmpty();
+    }
+
+    @Test
+    void concurrentDrainersNeverClaimTheSameItem() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.TELEGRAM, OutboxKind.REPLY, "tg:" + i,
+                    Optional.empty(), Optional.of("risposta " + i), T0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<OutboxItem>>> claims = IntStream.range(0, 12).mapToObj(i -> pool.submit(
+                    () -> stores.outbox().claimDue(Channel.TELEGRAM, 5, T0.plusSeconds(1), Duration.ofMinutes(5))))
+                    .toList();
+            List<Long> all = new java.util.ArrayList<>();
+            for (Future<List<OutboxItem>> f : claims) {
+                f.get().forEach(item -> all.add(item.id()));
+            }
+            assertThat(all).doesNotHaveDuplicates().hasSize(60);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void auditEntriesAreListedNewestFirst() {
         stores.audit().record(AuditEntry.of(T0, "anna", "ats-milano", AuditAction.LOGIN, null));
         stores.audit().record(AuditEntry.of(T0.plusSeconds(5), "anna", "ats-milano", AuditAction.REPLY, "escalation:3")
