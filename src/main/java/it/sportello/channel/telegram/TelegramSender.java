@@ -91,7 +91,8 @@ public final class TelegramSender implements ChannelSender {
                     .map(p -> p.getRetryAfter()).map(Duration::ofSeconds);
             return new Delivery.Retry(after, error);
         }
-        if (code >= 500) {
+        if (code >= 500 || code < 400) {
+            // No error code (0) means the answer was not the Bot API's, e.g. a proxy's error page.
             return new Delivery.Retry(Optional.empty(), error);
         }
         return new Delivery.Rejected(error);

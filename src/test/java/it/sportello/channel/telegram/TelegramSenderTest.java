@@ -98,6 +98,13 @@ class TelegramSenderTest {
     }
 
     @Test
+    void aProxyErrorPageIsRetried() {
+        api.answer("deleteMessage", 502, "<html><body>Bad Gateway</body></html>", Duration.ZERO);
+        assertThat(sender.send(item(OutboxKind.DELETE, STORED))).isInstanceOfSatisfying(Delivery.Retry.class,
+                r -> assertThat(r.after()).isEmpty());
+    }
+
+    @Test
     void aRateLimitIsRetriedAfterWhatTelegramSaid() {
         api.answer("sendMessage", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\","
                 + "\"parameters\":{\"retry_after\":7}}", Duration.ZERO);
