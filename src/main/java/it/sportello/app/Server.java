@@ -48,10 +48,12 @@ public final class Server implements AutoCloseable {
             Objects.requireNonNull(grace, "grace");
         }
 
+        /** How long a stop waits for requests in flight. */
+        public static final Duration GRACE = Duration.ofSeconds(20);
+
         /** The embedded defaults under {@code data}, on 127.0.0.1. */
         public static Settings embedded(Path home, Path data, int port) {
-            return new Settings(home, data, "127.0.0.1", port, DatabaseConfig.embedded(data), 20, 120,
-                    Duration.ofSeconds(20));
+            return new Settings(home, data, "127.0.0.1", port, DatabaseConfig.embedded(data), 20, 120, GRACE);
         }
 
         public Path accounts() {

@@ -42,10 +42,9 @@ final class ServeCommand implements Callable<Integer> {
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("it.sportello"))
                     .setLevel(ch.qos.logback.classic.Level.INFO);
         }
-        Server.Settings embedded = Server.Settings.embedded(home.home, data, port);
         Server.Settings settings = new Server.Settings(home.home, data, host, port,
                 DatabaseConfig.fromEnvironment(System.getenv(), data), messagesPerMinute, Math.max(120, messagesPerMinute * 6),
-                embedded.grace());
+                Server.Settings.GRACE);
         Server server = Server.start(settings, Clock.systemDefaultZone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

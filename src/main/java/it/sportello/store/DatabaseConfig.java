@@ -50,10 +50,6 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<String>
                 Optional.ofNullable(env.get("SPORTELLO_DB_PASSWORD")), pool);
     }
 
-    public boolean isPostgres() {
-        return url.startsWith("jdbc:postgresql:");
-    }
-
     /** The URL without its query string (which may carry a password), for logs. */
     public String describe() {
         return redacted(url);

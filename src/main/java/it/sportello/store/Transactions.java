@@ -10,12 +10,4 @@ import java.util.function.Supplier;
 public interface Transactions {
 
     <T> T atomically(Supplier<T> work);
-
-    /** No transaction: each call stands alone (stores kept in memory). */
-    Transactions NONE = new Transactions() {
-        @Override
-        public <T> T atomically(Supplier<T> work) {
-            return work.get();
-        }
-    };
 }

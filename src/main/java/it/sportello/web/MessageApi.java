@@ -28,7 +28,7 @@ public final class MessageApi implements WebRoutes {
     static final Pattern WEB_AUTHOR = Pattern.compile("web:[A-Za-z0-9_-]{16,64}");
     static final int MAX_TEXT = 4000;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Intake intake;
     private final JsonLines codec;
     private final OutboxStore outbox;
@@ -82,7 +82,7 @@ public final class MessageApi implements WebRoutes {
             ctx.header("X-Sportello-Duplicate", "true");
         }
         if (receipt.decision().isEmpty()) {
-            ctx.status(202).contentType("application/json").result("{\"id\":" + json.valueToTree(message.id())
+            ctx.status(202).contentType("application/json").result("{\"id\":" + JSON.valueToTree(message.id())
                     + ",\"status\":\"processing\"}");
             return;
         }
@@ -106,7 +106,7 @@ public final class MessageApi implements WebRoutes {
             return;
         }
         List<OutboxItem> items = outbox.collect(Channel.WEB, author, after, clock.instant());
-        ObjectNode out = json.createObjectNode();
+        ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("replies");
         for (OutboxItem item : items) {
             list.addObject().put("id", item.id()).put("text", item.text().orElse(""))
@@ -127,7 +127,7 @@ public final class MessageApi implements WebRoutes {
     }
 
     private static void error(Context ctx, int status, String message) {
-        ObjectNode out = new ObjectMapper().createObjectNode().put("error", message);
+        ObjectNode out = JSON.createObjectNode().put("error", message);
         ctx.status(status).contentType("application/json").result(out.toString());
     }
 }
