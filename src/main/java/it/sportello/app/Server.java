@@ -1,5 +1,6 @@
 package it.sportello.app;
 
+import it.sportello.channel.ChannelSettings;
 import it.sportello.console.Console;
 import it.sportello.intake.Intake;
 import it.sportello.store.Database;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +41,46 @@ public final class Server implements AutoCloseable {
 
     /** How {@code serve} was asked to run. */
     public record Settings(Path home, Path data, String host, int port, DatabaseConfig database, int messagesPerMinute,
-                           int repliesPerMinute, Duration grace) {
+                           int repliesPerMinute, Duration grace, Optional<ChannelSettings> channels, String instance) {
         public Settings {
+            Objects.requireNonNull(channels, "channels");
+            Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(grace, "grace");
+        }
+
+        /** The web chat and the console only: no platform channel. */
+        public Settings(Path home, Path data, String host, int port, DatabaseConfig database, int messagesPerMinute,
+                        int repliesPerMinute, Duration grace) {
+            this(home, data, host, port, database, messagesPerMinute, repliesPerMinute, grace, Optional.empty(),
+                    defaultInstance());
+        }
+
+        /** The same settings with platform channels. */
+        public Settings withChannels(ChannelSettings channelSettings) {
+            return new Settings(home, data, host, port, database, messagesPerMinute, repliesPerMinute, grace,
+                    Optional.of(channelSettings), instance);
+        }
+
+        /** The same settings under another instance name (the holder of poller leases). */
+        public Settings withInstance(String name) {
+            return new Settings(home, data, host, port, database, messagesPerMinute, repliesPerMinute, grace, channels,
+                    name);
+        }
+
+        /** Host name, process id and a random suffix: unique among instances sharing a database. */
+        public static String defaultInstance() {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+            return host + "-" + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL);
         }
 
         /** How long a stop waits for requests in flight. */
@@ -65,12 +100,14 @@ public final class Server implements AutoCloseable {
     private final Sportello sportello;
     private final Intake intake;
     private final WebServer web;
+    private final Channels channels;
     private final ScheduledExecutorService jobs;
     private final Settings settings;
 
     private Server(Settings settings, Database database, Sportello sportello, Intake intake, WebServer web,
-                   ScheduledExecutorService jobs) {
+                   Channels channels, ScheduledExecutorService jobs) {
         this.settings = settings;
+        this.channels = channels;
         this.database = database;
         this.sportello = sportello;
         this.intake = intake;
@@ -87,6 +124,7 @@ public final class Server implements AutoCloseable {
         Database database = Database.open(settings.database());
         Sportello sportello = null;
         WebServer web = null;
+        Channels channels = null;
         try {
             Stores stores = database.stores();
             sportello = Sportello.start(settings.home(), clock, stores.strikes(), stores.posts());
@@ -105,7 +143,15 @@ public final class Server implements AutoCloseable {
                     clock));
             routes.add(new ChatPage(sportello.tenants()));
             routes.add(new Console(stores, sportello.tenants(), settings.accounts(), clock));
+            ChannelSettings channelSettings = settings.channels().orElse(null);
+            if (channelSettings != null) {
+                channels = Channels.open(channelSettings, sportello.tenants(), intake, stores, clock);
+                routes.addAll(channels.routes());
+            }
             web = WebServer.start(settings.host(), settings.port(), settings.grace(), routes);
+            if (channels != null) {
+                channels.start(stores, settings.instance(), channelSettings.config().lease(), clock);
+            }
             ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sportello-retention");
                 t.setDaemon(true);
@@ -121,10 +167,13 @@ public final class Server implements AutoCloseable {
             }, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
             LOG.atInfo().setMessage("serving").addKeyValue("host", settings.host()).addKeyValue("port", web.port())
                     .addKeyValue("store", settings.database().describe()).log();
-            return new Server(settings, database, sportello, intake, web, jobs);
+            return new Server(settings, database, sportello, intake, web, channels, jobs);
         } catch (RuntimeException e) {
             if (web != null) {
                 web.close();
+            }
+            if (channels != null) {
+                channels.close();
             }
             if (sportello != null) {
                 sportello.close();
@@ -154,10 +203,18 @@ public final class Server implements AutoCloseable {
         return intake;
     }
 
+    /** True while this instance holds the lease of poller {@code name} (e.g. {@code telegram:ats-milano}). */
+    public boolean polling(String name) {
+        return channels != null && channels.polls().stream().anyMatch(p -> p.name().equals(name) && p.holding());
+    }
+
     /** Stops taking requests, lets those in flight finish, then closes the pipeline and the store. */
     @Override
     public void close() {
         web.close();
+        if (channels != null) {
+            channels.close();
+        }
         jobs.shutdownNow();
         sportello.close();
         database.close();

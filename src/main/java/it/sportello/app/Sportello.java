@@ -79,6 +79,10 @@ public final class Sportello implements AutoCloseable {
             return home.resolve("config/guard");
         }
 
+        public Path channels() {
+            return home.resolve("config/channels.yaml");
+        }
+
         public Path courtesy() {
             return home.resolve("config/lexicons/courtesy.txt");
         }

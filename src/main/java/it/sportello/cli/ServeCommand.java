@@ -1,13 +1,17 @@
 package it.sportello.cli;
 
 import it.sportello.app.Server;
+import it.sportello.app.Sportello;
+import it.sportello.channel.ChannelSettings;
 import it.sportello.store.DatabaseConfig;
 import it.sportello.tenant.TenantConfig;
+import it.sportello.tenant.TenantRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +49,14 @@ final class ServeCommand implements Callable<Integer> {
         Server.Settings settings = new Server.Settings(home.home, data, host, port,
                 DatabaseConfig.fromEnvironment(System.getenv(), data), messagesPerMinute, Math.max(120, messagesPerMinute * 6),
                 Server.Settings.GRACE);
+        Map<String, String> env = System.getenv();
+        Sportello.Layout layout = new Sportello.Layout(home.home);
+        ChannelSettings channels = ChannelSettings.load(layout.channels(), env,
+                TenantRegistry.load(layout.tenants()).ids());
+        settings = settings.withChannels(channels);
+        if (env.containsKey("SPORTELLO_INSTANCE")) {
+            settings = settings.withInstance(env.get("SPORTELLO_INSTANCE"));
+        }
         Server server = Server.start(settings, Clock.systemDefaultZone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,6 +69,8 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("  web chat: " + server.baseUrl() + "/chat/" + t.id() + "   (" + t.name() + ")");
         }
         System.out.println("  console:  " + server.baseUrl() + "/console");
+        channels.bots().forEach(b -> System.out.println("  telegram: " + b));
+        channels.pages().forEach(p -> System.out.println("  facebook: " + p));
         if (!Files.exists(settings.accounts())) {
             System.out.println();
             System.out.println("No console account yet. Create the first one with:");

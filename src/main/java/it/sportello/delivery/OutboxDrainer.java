@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains one channel's outbox: claims the due items (leased, so another drainer skips them), sends each,
+ * Drains one tenant's outbox on one channel: claims the due items (leased, so another drainer skips them), sends each,
  * and records the outcome. A platform outage delays items and loses none; an item the platform rejects,
  * or that runs out of attempts, is marked failed for a moderator to see.
  */
@@ -20,15 +20,24 @@ public final class OutboxDrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
 
+    private final String tenant;
     private final Channel channel;
     private final OutboxStore outbox;
     private final ChannelSender sender;
     private final Backoff backoff;
     private final Duration lease;
+    private final Pace pace;
     private final Clock clock;
 
-    public OutboxDrainer(Channel channel, OutboxStore outbox, ChannelSender sender, Backoff backoff, Duration lease,
+    public OutboxDrainer(String tenant, Channel channel, OutboxStore outbox, ChannelSender sender, Backoff backoff, Duration lease,
                          Clock clock) {
+        this(tenant, channel, outbox, sender, backoff, lease, Pace.unlimited(), clock);
+    }
+
+    public OutboxDrainer(String tenant, Channel channel, OutboxStore outbox, ChannelSender sender, Backoff backoff,
+                         Duration lease, Pace pace, Clock clock) {
+        this.pace = pace;
+        this.tenant = tenant;
         this.channel = channel;
         this.outbox = outbox;
         this.sender = sender;
@@ -37,10 +46,19 @@ public final class OutboxDrainer {
         this.clock = clock;
     }
 
-    /** Sends what is due now, up to {@code limit} items; returns how many were claimed. */
-    public int drainOnce(int limit) {
-        List<OutboxItem> claimed = outbox.claimDue(channel, limit, clock.instant(), lease);
+    /**
+     * Sends what is due now, up to {@code limit} items, at the platform's pace; returns how many were claimed.
+     * An item its pace puts off goes back to the queue without counting an attempt.
+     */
+    public int drainOnce(int limit) throws InterruptedException {
+        List<OutboxItem> claimed = outbox.claimDue(tenant, channel, limit, clock.instant(), lease);
         for (OutboxItem item : claimed) {
+            Optional<Instant> later = pace.admit(item, clock.instant());
+            if (later.isPresent()) {
+                outbox.postpone(item.id(), later.get());
+                continue;
+            }
+            pace.awaitSlot();
             Delivery outcome;
             try {
                 outcome = sender.send(item);

@@ -58,11 +58,11 @@ final class JdbcOutboxStore implements OutboxStore {
     }
 
     @Override
-    public List<OutboxItem> claimDue(Channel channel, int limit, Instant now, java.time.Duration lease) {
+    public List<OutboxItem> claimDue(String tenant, Channel channel, int limit, Instant now, java.time.Duration lease) {
         return jdbc.inTransaction(c -> {
             // SKIP LOCKED: two drainers on one PostgreSQL database never take the same item
-            List<OutboxItem> due = Jdbc.query(c, SELECT + "where channel = ? and status = ? and next_attempt_at <= ? "
-                    + "order by id limit ? for update skip locked", JdbcOutboxStore::row, channel, OutboxStatus.PENDING,
+            List<OutboxItem> due = Jdbc.query(c, SELECT + "where tenant = ? and channel = ? and status = ? "
+                    + "and next_attempt_at <= ? order by id limit ? for update skip locked", JdbcOutboxStore::row, tenant, channel, OutboxStatus.PENDING,
                     now, limit);
             List<OutboxItem> claimed = new java.util.ArrayList<>(due.size());
             for (OutboxItem item : due) {
@@ -74,6 +74,12 @@ final class JdbcOutboxStore implements OutboxStore {
             }
             return claimed;
         });
+    }
+
+    @Override
+    public void postpone(long id, Instant at) {
+        jdbc.update("update outbox set next_attempt_at = ?, attempts = attempts - 1 where id = ? and status = ?", at, id,
+                OutboxStatus.PENDING);
     }
 
     @Override

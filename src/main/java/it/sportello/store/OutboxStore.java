@@ -22,12 +22,15 @@ public interface OutboxStore {
     List<OutboxItem> pending(Channel channel, int limit);
 
     /**
-     * Takes up to {@code limit} pending items of {@code channel} that are due at {@code now}, oldest first,
+     * Takes up to {@code limit} pending items of {@code tenant} on {@code channel} that are due at {@code now}, oldest first,
      * counting an attempt for each and leasing it until {@code now + lease}: another drainer (of this
      * instance or another) skips a leased item, and takes it over when the lease runs out without an
      * outcome (the drainer died).
      */
-    List<OutboxItem> claimDue(Channel channel, int limit, Instant now, java.time.Duration lease);
+    List<OutboxItem> claimDue(String tenant, Channel channel, int limit, Instant now, java.time.Duration lease);
+
+    /** Gives a claimed item back, not tried, to be claimed again at {@code at} (its attempt is not counted). */
+    void postpone(long id, Instant at);
 
     /** The platform carried the item out. */
     void markSent(long id, Instant at);

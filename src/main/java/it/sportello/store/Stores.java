@@ -6,11 +6,12 @@ import it.sportello.guard.StrikeStore;
 /** Every store over one database, as the wiring hands them out. */
 public record Stores(MessageStore messages, EscalationStore escalations, StrikeStore strikes, PostHistory posts,
                      BanStore bans, OutboxStore outbox, AuditLog audit, SessionStore sessions, RetentionPurge retention,
-                     Transactions transactions) {
+                     Transactions transactions, Leases leases, Cursors cursors) {
 
     static Stores over(Jdbc jdbc) {
         return new Stores(new JdbcMessageStore(jdbc), new JdbcEscalationStore(jdbc), new JdbcStrikeStore(jdbc),
                 new JdbcPostHistory(jdbc), new JdbcBanStore(jdbc), new JdbcOutboxStore(jdbc), new JdbcAuditLog(jdbc),
-                new JdbcSessionStore(jdbc), new RetentionPurge(jdbc), jdbc::atomically);
+                new JdbcSessionStore(jdbc), new RetentionPurge(jdbc), jdbc::atomically, new JdbcLeases(jdbc),
+                new JdbcCursors(jdbc));
     }
 }

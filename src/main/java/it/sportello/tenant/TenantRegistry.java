@@ -67,7 +67,8 @@ public final class TenantRegistry {
         return config;
     }
 
-    static ObjectMapper yaml() {
+    /** The YAML reader of Sportello's configuration files: snake_case, unknown fields refused. */
+    public static ObjectMapper yaml() {
         return new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

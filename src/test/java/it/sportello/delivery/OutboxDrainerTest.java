@@ -62,7 +62,7 @@ class OutboxDrainerTest {
             }
             return next;
         };
-        drainer = new OutboxDrainer(Channel.TELEGRAM, outbox, platform,
+        drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, platform,
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock);
     }
 
@@ -77,7 +77,7 @@ class OutboxDrainerTest {
     }
 
     @Test
-    void aServerErrorIsRetriedWithGrowingWaitsUntilItGoesThrough() {
+    void aServerErrorIsRetriedWithGrowingWaitsUntilItGoesThrough() throws InterruptedException {
         long id = reply();
         answers.add(new Delivery.Retry(Optional.empty(), "HTTP 500"));
         answers.add(new Delivery.Retry(Optional.empty(), "timeout"));
@@ -99,7 +99,7 @@ class OutboxDrainerTest {
     }
 
     @Test
-    void aRateLimitIsHonoured() {
+    void aRateLimitIsHonoured() throws InterruptedException {
         reply();
         answers.add(new Delivery.Retry(Optional.of(Duration.ofSeconds(30)), "HTTP 429"));
         answers.add(new Delivery.Sent());
@@ -113,7 +113,7 @@ class OutboxDrainerTest {
     }
 
     @Test
-    void aRejectedItemFailsAtOnceAndAnExhaustedOneAfterItsAttempts() {
+    void aRejectedItemFailsAtOnceAndAnExhaustedOneAfterItsAttempts() throws InterruptedException {
         reply();
         answers.add(new Delivery.Rejected("message to reply to not found"));
         drainer.drainOnce(10);
@@ -134,13 +134,13 @@ class OutboxDrainerTest {
     }
 
     @Test
-    void aSenderThatThrowsIsRetriedNotLost() {
+    void aSenderThatThrowsIsRetriedNotLost() throws InterruptedException {
         reply();
         answers.add(new Delivery.Sent());
         ChannelSender broken = item -> {
             throw new IllegalStateException("connection reset");
         };
-        new OutboxDrainer(Channel.TELEGRAM, outbox, broken, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5),
+        new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, broken, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5),
                 Duration.ofMinutes(1), Clock.fixed(T0, ZoneOffset.UTC)).drainOnce(10);
         assertThat(outbox.pending(Channel.TELEGRAM, 10)).singleElement()
                 .satisfies(i -> assertThat(i.status()).isEqualTo(OutboxStatus.PENDING));

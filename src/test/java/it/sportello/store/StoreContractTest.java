@@ -298,19 +298,19 @@ abstract class StoreContractTest {
                 Optional.empty(), Optional.empty(), T0));
         Duration lease = Duration.ofMinutes(2);
 
-        List<OutboxItem> first = stores.outbox().claimDue(Channel.FACEBOOK, 10, T0, lease);
+        List<OutboxItem> first = stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0, lease);
         assertThat(first).extracting(OutboxItem::id).containsExactly(id);
         assertThat(first.get(0).attempts()).isEqualTo(1);
-        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(60), lease)).isEmpty();
-        assertThat(stores.outbox().claimDue(Channel.TELEGRAM, 10, T0.plusSeconds(600), lease)).isEmpty();
-        List<OutboxItem> takenOver = stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(121), lease);
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0.plusSeconds(60), lease)).isEmpty();
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0.plusSeconds(600), lease)).isEmpty();
+        List<OutboxItem> takenOver = stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0.plusSeconds(121), lease);
         assertThat(takenOver).extracting(OutboxItem::attempts).containsExactly(2);
 
         stores.outbox().retryLater(id, T0.plusSeconds(300), "HTTP 500");
-        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(299), lease)).isEmpty();
-        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(300), lease)).hasSize(1);
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0.plusSeconds(299), lease)).isEmpty();
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0.plusSeconds(300), lease)).hasSize(1);
         stores.outbox().markSent(id, T0.plusSeconds(301));
-        assertThat(stores.outbox().claimDue(Channel.FACEBOOK, 10, T0.plusSeconds(9999), lease)).isEmpty();
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.FACEBOOK, 10, T0.plusSeconds(9999), lease)).isEmpty();
         assertThat(stores.outbox().pending(Channel.FACEBOOK, 10)).isEmpty();
     }
 
@@ -323,7 +323,7 @@ abstract class StoreContractTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<OutboxItem>>> claims = IntStream.range(0, 12).mapToObj(i -> pool.submit(
-                    () -> stores.outbox().claimDue(Channel.TELEGRAM, 5, T0.plusSeconds(1), Duration.ofMinutes(5))))
+                    () -> stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 5, T0.plusSeconds(1), Duration.ofMinutes(5))))
                     .toList();
             List<Long> all = new java.util.ArrayList<>();
             for (Future<List<OutboxItem>> f : claims) {
@@ -333,6 +333,57 @@ abstract class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aDrainerClaimsOnlyItsTenantsItems() {
+        stores.outbox().enqueue(OutboxItem.draft("asst-crema", Channel.TELEGRAM, OutboxKind.REPLY, "tg:1",
+                Optional.empty(), Optional.of("risposta"), T0));
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0, Duration.ofMinutes(1))).isEmpty();
+        assertThat(stores.outbox().claimDue("asst-crema", Channel.TELEGRAM, 10, T0, Duration.ofMinutes(1))).hasSize(1);
+    }
+
+    @Test
+    void aLeaseHasOneHolderUntilItExpiresOrIsReleased() {
+        Leases leases = stores.leases();
+        Duration ttl = Duration.ofSeconds(30);
+        assertThat(leases.tryAcquire("telegram:ats-milano", "a", T0, ttl)).isTrue();
+        assertThat(leases.tryAcquire("telegram:ats-milano", "b", T0.plusSeconds(10), ttl)).isFalse();
+        assertThat(leases.tryAcquire("telegram:asst-crema", "b", T0.plusSeconds(10), ttl)).isTrue();
+        assertThat(leases.tryAcquire("telegram:ats-milano", "a", T0.plusSeconds(20), ttl)).as("renewed").isTrue();
+        assertThat(leases.tryAcquire("telegram:ats-milano", "b", T0.plusSeconds(49), ttl)).isFalse();
+        assertThat(leases.tryAcquire("telegram:ats-milano", "b", T0.plusSeconds(50), ttl)).as("expired").isTrue();
+        assertThat(leases.tryAcquire("telegram:ats-milano", "a", T0.plusSeconds(51), ttl)).isFalse();
+        leases.release("telegram:ats-milano", "a", T0.plusSeconds(52));
+        assertThat(leases.tryAcquire("telegram:ats-milano", "a", T0.plusSeconds(53), ttl)).as("a cannot release b's").isFalse();
+        leases.release("telegram:ats-milano", "b", T0.plusSeconds(54));
+        assertThat(leases.tryAcquire("telegram:ats-milano", "a", T0.plusSeconds(55), ttl)).isTrue();
+    }
+
+    @Test
+    void concurrentCandidatesGetALeaseOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> tries = IntStream.range(0, 8).mapToObj(i -> pool.submit(
+                    () -> stores.leases().tryAcquire("facebook:ats-milano", "holder-" + i, T0, Duration.ofMinutes(1))))
+                    .toList();
+            int won = 0;
+            for (Future<Boolean> f : tries) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCursorIsKeptAndMovedOn() {
+        assertThat(stores.cursors().get("telegram:ats-milano")).isEmpty();
+        stores.cursors().put("telegram:ats-milano", "1001", T0);
+        stores.cursors().put("telegram:ats-milano", "1002", T0.plusSeconds(1));
+        assertThat(stores.cursors().get("telegram:ats-milano")).contains("1002");
+        assertThat(stores.cursors().get("telegram:asst-crema")).isEmpty();
     }
 
     @Test

@@ -176,7 +176,7 @@ class TelegramSenderTest {
     }
 
     @Test
-    void aReplyThatMeetsARateLimitIsSentOnceAfterTheWait() {
+    void aReplyThatMeetsARateLimitIsSentOnceAfterTheWait() throws InterruptedException {
         try (Database database = Database.open(DatabaseConfig.inMemory("telegram-" + UUID.randomUUID()))) {
             OutboxStore outbox = database.stores().outbox();
             long stored = database.stores().messages().accept(new Message("tg:-1001234:77", "ats-milano", Channel.TELEGRAM,
@@ -187,7 +187,7 @@ class TelegramSenderTest {
             api.answer("sendMessage", 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: "
                     + "retry after 7\",\"parameters\":{\"retry_after\":7}}", Duration.ZERO);
             AtomicReference<Instant> now = new AtomicReference<>(T0);
-            OutboxDrainer drainer = new OutboxDrainer(Channel.TELEGRAM, outbox, sender,
+            OutboxDrainer drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, sender,
                     new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock(now));
 
             assertThat(drainer.drainOnce(10)).isEqualTo(1);

@@ -1,0 +1,23 @@
+package it.sportello.app;
+
+import it.sportello.channel.ChannelAdapter;
+import it.sportello.channel.ChannelConfig;
+import it.sportello.channel.ChannelContext;
+import it.sportello.channel.FacebookPage;
+import it.sportello.channel.TelegramBot;
+import it.sportello.tenant.ConfigException;
+
+/** Builds the adapter of each platform. */
+final class ChannelFactory {
+
+    private ChannelFactory() {
+    }
+
+    static ChannelAdapter telegram(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context) {
+        throw new ConfigException("the Telegram channel is not available yet (" + bot + ")");
+    }
+
+    static ChannelAdapter facebook(FacebookPage page, ChannelConfig.Facebook config, ChannelContext context) {
+        throw new ConfigException("the Facebook channel is not available yet (" + page + ")");
+    }
+}

@@ -1,0 +1,93 @@
+package it.sportello.app;
+
+import it.sportello.channel.ChannelAdapter;
+import it.sportello.channel.ChannelContext;
+import it.sportello.channel.ChannelSettings;
+import it.sportello.channel.DeliveryLoop;
+import it.sportello.channel.PollLoop;
+import it.sportello.channel.Poller;
+import it.sportello.delivery.Backoff;
+import it.sportello.delivery.OutboxDrainer;
+import it.sportello.intake.Intake;
+import it.sportello.store.Stores;
+import it.sportello.tenant.TenantRegistry;
+import it.sportello.web.WebRoutes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform channels of one instance: each adapter's webhook routes, its pollers (run under leases, so
+ * one instance polls a bot or a page at a time) and a delivery loop that drains its outbox.
+ */
+final class Channels implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
+    /** How long a claimed outbox item is kept from other drainers: a sender that died is taken over after it. */
+    static final Duration OUTBOX_LEASE = Duration.ofSeconds(60);
+    private static final Duration IDLE = Duration.ofMillis(100);
+    private static final int BATCH = 20;
+
+    private final List<ChannelAdapter> adapters;
+    private final List<PollLoop> polls = new ArrayList<>();
+    private final List<DeliveryLoop> deliveries = new ArrayList<>();
+
+    private Channels(List<ChannelAdapter> adapters) {
+        this.adapters = adapters;
+    }
+
+    /** Opens an adapter for every bot and page the settings turn on (nothing runs until {@link #start}). */
+    static Channels open(ChannelSettings settings, TenantRegistry tenants, Intake intake, Stores stores, Clock clock) {
+        List<ChannelAdapter> adapters = new ArrayList<>();
+        try {
+            for (var bot : settings.bots()) {
+                ChannelContext context = new ChannelContext(tenants.get(bot.tenant()), intake, stores.messages(),
+                        stores.cursors(), clock);
+                adapters.add(ChannelFactory.telegram(bot, settings.config().telegram(), context));
+            }
+            for (var page : settings.pages()) {
+                ChannelContext context = new ChannelContext(tenants.get(page.tenant()), intake, stores.messages(),
+                        stores.cursors(), clock);
+                adapters.add(ChannelFactory.facebook(page, settings.config().facebook(), context));
+            }
+        } catch (RuntimeException e) {
+            adapters.forEach(ChannelAdapter::close);
+            throw e;
+        }
+        adapters.forEach(a -> LOG.atInfo().setMessage("channel on").addKeyValue("tenant", a.tenant())
+                .addKeyValue("channel", a.channel().wire()).addKeyValue("webhook", !a.routes().isEmpty()).log());
+        return new Channels(adapters);
+    }
+
+    List<WebRoutes> routes() {
+        return adapters.stream().flatMap(a -> a.routes().stream()).toList();
+    }
+
+    /** Starts the pollers (each waiting for its lease) and the outbox's delivery loops. */
+    void start(Stores stores, String holder, Duration pollLease, Clock clock) {
+        for (ChannelAdapter a : adapters) {
+            for (Poller p : a.pollers()) {
+                polls.add(new PollLoop(p, stores.leases(), holder, pollLease, clock).start());
+            }
+            OutboxDrainer drainer = new OutboxDrainer(a.tenant(), a.channel(), stores.outbox(), a.sender(),
+                    Backoff.standard(), OUTBOX_LEASE, a.pace(), clock);
+            deliveries.add(new DeliveryLoop(a.channel().wire() + ":" + a.tenant(), drainer, BATCH, IDLE).start());
+        }
+    }
+
+    List<PollLoop> polls() {
+        return Collections.unmodifiableList(polls);
+    }
+
+    /** Stops polling (giving the leases up), then delivery after the item in hand, then the clients. */
+    @Override
+    public void close() {
+        polls.forEach(PollLoop::close);
+        deliveries.forEach(DeliveryLoop::close);
+        adapters.forEach(ChannelAdapter::close);
+    }
+}
