@@ -32,7 +32,8 @@ final class ReplyWriter {
                 && section.isPresent()) {
             main = main + "\n" + r.generalInfo().render(values);
         }
-        boolean waitsForModerator = action == Action.ESCALATE;
+        // Out of hours, what only a moderator can do waits: the citizen is told when they are back.
+        boolean waitsForModerator = action == Action.ESCALATE || action == Action.EMERGENCY;
         if (waitsForModerator && reasons.contains(Reason.OUT_OF_HOURS)) {
             main = main + "\n" + r.outOfHours().render(values);
         }
