@@ -66,8 +66,9 @@ final class JdbcOutboxStore implements OutboxStore {
                     now, limit);
             List<OutboxItem> claimed = new java.util.ArrayList<>(due.size());
             for (OutboxItem item : due) {
-                Jdbc.update(c, "update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?",
-                        now.plus(lease), item.id());
+                // an attempt still open was cut off (its drainer died): from now on the item is in doubt
+                Jdbc.update(c, "update outbox set attempts = attempts + 1, next_attempt_at = ?, "
+                        + "in_doubt = (in_doubt or attempt_open), attempt_open = true where id = ?", now.plus(lease), item.id());
                 claimed.add(new OutboxItem(item.id(), item.tenant(), item.channel(), item.kind(), item.recipient(),
                         item.messageId(), item.text(), item.status(), item.attempts() + 1, item.createdAt(),
                         item.sentAt()));
@@ -78,25 +79,32 @@ final class JdbcOutboxStore implements OutboxStore {
 
     @Override
     public void postpone(long id, Instant at) {
-        jdbc.update("update outbox set next_attempt_at = ?, attempts = attempts - 1 where id = ? and status = ?", at, id,
+        jdbc.update("update outbox set next_attempt_at = ?, attempts = attempts - 1, attempt_open = false "
+                + "where id = ? and status = ?", at, id,
                 OutboxStatus.PENDING);
     }
 
     @Override
     public void markSent(long id, Instant at) {
-        jdbc.update("update outbox set status = ?, sent_at = ?, last_error = null where id = ?", OutboxStatus.SENT, at, id);
+        jdbc.update("update outbox set status = ?, sent_at = ?, last_error = null, attempt_open = false where id = ?", OutboxStatus.SENT, at, id);
     }
 
     @Override
     public void retryLater(long id, Instant retryAt, String error) {
-        jdbc.update("update outbox set next_attempt_at = ?, last_error = ? where id = ? and status = ?", retryAt,
+        jdbc.update("update outbox set next_attempt_at = ?, last_error = ?, attempt_open = false where id = ? and status = ?", retryAt,
                 truncate(error), id, OutboxStatus.PENDING);
     }
 
     @Override
     public void markFailed(long id, String error, Instant at) {
-        jdbc.update("update outbox set status = ?, last_error = ?, next_attempt_at = ? where id = ?", OutboxStatus.FAILED,
+        jdbc.update("update outbox set status = ?, last_error = ?, next_attempt_at = ?, attempt_open = false where id = ?", OutboxStatus.FAILED,
                 truncate(error), at, id);
+    }
+
+    @Override
+    public int inDoubt(String tenant, Channel channel) {
+        return jdbc.one("select count(*) from outbox where tenant = ? and channel = ? and in_doubt", rs -> rs.getInt(1),
+                tenant, channel).orElse(0);
     }
 
     private static String truncate(String error) {

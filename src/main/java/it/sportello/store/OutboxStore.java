@@ -38,6 +38,13 @@ public interface OutboxStore {
     /** The attempt failed and may succeed later: tried again at {@code retryAt}. */
     void retryLater(long id, Instant retryAt, String error);
 
+    /**
+     * How many items of {@code tenant} on {@code channel} were claimed again after an attempt that never
+     * recorded its outcome (the process died during the platform's call): the platform may have carried
+     * them out twice.
+     */
+    int inDoubt(String tenant, Channel channel);
+
     /** The item cannot be carried out (rejected by the platform, or out of attempts). */
     void markFailed(long id, String error, Instant at);
 }

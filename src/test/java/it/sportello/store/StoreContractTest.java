@@ -336,6 +336,24 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void anAttemptCutOffBeforeItsOutcomePutsTheItemInDoubt() {
+        Duration lease = Duration.ofMinutes(1);
+        long cut = stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.TELEGRAM, OutboxKind.REPLY, "tg:1",
+                Optional.empty(), Optional.of("risposta"), T0));
+        long retried = stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.TELEGRAM, OutboxKind.REPLY, "tg:2",
+                Optional.empty(), Optional.of("risposta"), T0));
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0, lease)).hasSize(2);
+        stores.outbox().retryLater(retried, T0.plusSeconds(1), "HTTP 500");   // an outcome: not in doubt
+        // the drainer of `cut` died during the call: its lease runs out and another drainer takes it
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0.plusSeconds(61), lease)).hasSize(2);
+        stores.outbox().markSent(cut, T0.plusSeconds(62));
+        stores.outbox().markSent(retried, T0.plusSeconds(62));
+
+        assertThat(stores.outbox().inDoubt("ats-milano", Channel.TELEGRAM)).isEqualTo(1);
+        assertThat(stores.outbox().inDoubt("asst-crema", Channel.TELEGRAM)).isZero();
+    }
+
+    @Test
     void aDrainerClaimsOnlyItsTenantsItems() {
         stores.outbox().enqueue(OutboxItem.draft("asst-crema", Channel.TELEGRAM, OutboxKind.REPLY, "tg:1",
                 Optional.empty(), Optional.of("risposta"), T0));
