@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class Channels implements AutoCloseable {
     private static final int BATCH = 20;
 
     private final List<ChannelAdapter> adapters;
-    private final List<PollLoop> polls = new ArrayList<>();
+    private final List<PollLoop> polls = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<DeliveryLoop> deliveries = new ArrayList<>();
 
     private Channels(List<ChannelAdapter> adapters) {
@@ -81,6 +82,13 @@ final class Channels implements AutoCloseable {
 
     List<PollLoop> polls() {
         return Collections.unmodifiableList(polls);
+    }
+
+    /** Per poller, whether this instance holds its lease. */
+    Map<String, Boolean> polling() {
+        Map<String, Boolean> out = new java.util.TreeMap<>();
+        polls.forEach(p -> out.put(p.name(), p.holding()));
+        return out;
     }
 
     /** Stops polling (giving the leases up), then delivery after the item in hand, then the clients. */

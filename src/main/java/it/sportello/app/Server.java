@@ -135,17 +135,21 @@ public final class Server implements AutoCloseable {
             for (TenantConfig t : sportello.tenants().all()) {
                 sections.put(t.id(), sportello.knowledgeBase(t.id()).sections().size());
             }
+            ChannelSettings channelSettings = settings.channels().orElse(null);
+            if (channelSettings != null) {
+                channels = Channels.open(channelSettings, sportello.tenants(), intake, stores, clock);
+            }
+            Channels running = channels;
             List<WebRoutes> routes = new ArrayList<>();
-            routes.add(new HealthRoute(database::isHealthy, sections));
+            routes.add(new HealthRoute(database::isHealthy, sections, settings.instance(),
+                    () -> running == null ? Map.of() : running.polling()));
             routes.add(new MessageApi(intake, sportello.jsonLines(), stores.outbox(),
                     new RateLimiter(settings.messagesPerMinute(), Math.max(5, settings.messagesPerMinute() / 4), clock),
                     new RateLimiter(settings.repliesPerMinute(), Math.max(5, settings.repliesPerMinute() / 4), clock),
                     clock));
             routes.add(new ChatPage(sportello.tenants()));
             routes.add(new Console(stores, sportello.tenants(), settings.accounts(), clock));
-            ChannelSettings channelSettings = settings.channels().orElse(null);
-            if (channelSettings != null) {
-                channels = Channels.open(channelSettings, sportello.tenants(), intake, stores, clock);
+            if (channels != null) {
                 routes.addAll(channels.routes());
             }
             web = WebServer.start(settings.host(), settings.port(), settings.grace(), routes);

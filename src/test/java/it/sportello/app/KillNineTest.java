@@ -6,14 +6,12 @@ import it.sportello.store.Database;
 import it.sportello.store.DatabaseConfig;
 import it.sportello.store.MessageStatus;
 import it.sportello.store.StoredMessage;
-import java.io.BufferedReader;
+import it.sportello.testing.ServeProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineTest {
 
-    private static final Pattern HEALTH = Pattern.compile("health:\\s+(http://127\\.0\\.0\\.1:\\d+)/health");
     private static final int MESSAGES = 400;
 
     @TempDir
@@ -48,11 +43,11 @@ class KillNineTest {
     @Test
     @Timeout(180)
     void acknowledgedMessagesSurviveKillNineAndRetriesAreNotProcessedTwice() throws Exception {
-        Process serve = startServe();
+        ServeProcess serve = ServeProcess.start(data, Map.of(), "--messages-per-minute", "1000000");
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
         try {
-            String base = baseUrl(serve);
+            String base = serve.baseUrl();
             ExecutorService senders = Executors.newFixedThreadPool(8);
             for (int i = 0; i < MESSAGES; i++) {
                 String id = "k" + i;
@@ -64,11 +59,11 @@ class KillNineTest {
             while (acknowledged.size() < MESSAGES / 4) {
                 Thread.sleep(5);
             }
-            serve.destroyForcibly();   // SIGKILL on Linux: no shutdown hook runs
+            serve.kill();   // SIGKILL on Linux: no shutdown hook runs
             senders.shutdown();
             assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         } finally {
-            serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            serve.kill();
         }
         assertThat(acknowledged.size()).isBetween(MESSAGES / 4, MESSAGES - 1);
 
@@ -133,26 +128,5 @@ class KillNineTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
                 .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private Process startServe() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "it.sportello.cli.Main", "serve",
-                "--port", "0", "--data", data.toString(), "--messages-per-minute", "1000000")
-                .redirectErrorStream(true).start();
-    }
-
-    private static String baseUrl(Process serve) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = HEALTH.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "serve-output");
-                drain.setDaemon(true);
-                drain.start();
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("serve ended before printing its address");
     }
 }
