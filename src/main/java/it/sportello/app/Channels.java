@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 final class Channels implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
-    /** How long a claimed outbox item is kept from other drainers: a sender that died is taken over after it. */
-    static final Duration OUTBOX_LEASE = Duration.ofSeconds(60);
     private static final Duration IDLE = Duration.ofMillis(100);
     private static final int BATCH = 20;
 
@@ -68,14 +66,17 @@ final class Channels implements AutoCloseable {
         return adapters.stream().flatMap(a -> a.routes().stream()).toList();
     }
 
-    /** Starts the pollers (each waiting for its lease) and the outbox's delivery loops. */
-    void start(Stores stores, String holder, Duration pollLease, Clock clock) {
+    /**
+     * Starts the pollers (each waiting for its lease) and the outbox's delivery loops. {@code lease} is also
+     * how long a claimed outbox item is kept from other drainers: one whose drainer died is taken over after it.
+     */
+    void start(Stores stores, String holder, Duration lease, Clock clock) {
         for (ChannelAdapter a : adapters) {
             for (Poller p : a.pollers()) {
-                polls.add(new PollLoop(p, stores.leases(), holder, pollLease, clock).start());
+                polls.add(new PollLoop(p, stores.leases(), holder, lease, clock).start());
             }
             OutboxDrainer drainer = new OutboxDrainer(a.tenant(), a.channel(), stores.outbox(), a.sender(),
-                    Backoff.standard(), OUTBOX_LEASE, a.pace(), clock);
+                    Backoff.standard(), lease, a.pace(), clock);
             deliveries.add(new DeliveryLoop(a.channel().wire() + ":" + a.tenant(), drainer, BATCH, IDLE).start());
         }
     }

@@ -51,8 +51,15 @@ public final class OutboxDrainer {
      * An item its pace puts off goes back to the queue without counting an attempt.
      */
     public int drainOnce(int limit) throws InterruptedException {
-        List<OutboxItem> claimed = outbox.claimDue(tenant, channel, limit, clock.instant(), lease);
+        Instant claimedAt = clock.instant();
+        List<OutboxItem> claimed = outbox.claimDue(tenant, channel, limit, claimedAt, lease);
+        // past half the lease, the rest of the batch goes back: another drainer may take it once it runs out
+        Instant giveBackAfter = claimedAt.plus(lease.dividedBy(2));
         for (OutboxItem item : claimed) {
+            if (clock.instant().isAfter(giveBackAfter)) {
+                outbox.postpone(item.id(), clock.instant());
+                continue;
+            }
             Optional<Instant> later = pace.admit(item, clock.instant());
             if (later.isPresent()) {
                 outbox.postpone(item.id(), later.get());

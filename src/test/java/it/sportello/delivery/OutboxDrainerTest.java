@@ -38,7 +38,22 @@ class OutboxDrainerTest {
     void open() {
         database = Database.open(DatabaseConfig.inMemory("drainer-" + UUID.randomUUID()));
         outbox = database.stores().outbox();
-        Clock clock = new Clock() {
+        Clock clock = clockAt();
+        ChannelSender platform = item -> {
+            calls++;
+            Delivery next = answers.poll();
+            if (next == null) {
+                throw new IllegalStateException("the platform was called more than scripted");
+            }
+            return next;
+        };
+        drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, platform,
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock);
+    }
+
+    /** A clock that reads {@link #now}. */
+    private Clock clockAt() {
+        return new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -54,16 +69,6 @@ class OutboxDrainerTest {
                 return now.get();
             }
         };
-        ChannelSender platform = item -> {
-            calls++;
-            Delivery next = answers.poll();
-            if (next == null) {
-                throw new IllegalStateException("the platform was called more than scripted");
-            }
-            return next;
-        };
-        drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, platform,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock);
     }
 
     @AfterEach
@@ -96,6 +101,43 @@ class OutboxDrainerTest {
         assertThat(outbox.pending(Channel.TELEGRAM, 10)).isEmpty();
         assertThat(calls).isEqualTo(3);
         assertThat(id).isPositive();
+    }
+
+    @Test
+    void aChatWrittenToAMomentAgoWaitsItsTurnWithoutLosingAnAttempt() throws InterruptedException {
+        reply();
+        reply();   // the same chat: Telegram allows one message a second
+        answers.add(new Delivery.Sent());
+        answers.add(new Delivery.Sent());
+        OutboxDrainer paced = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, item -> {
+            calls++;
+            return answers.poll();
+        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 1), Duration.ofMinutes(1),
+                new Pace(30, Duration.ofSeconds(1), item -> Optional.of(item.recipient())), clockAt());
+
+        assertThat(paced.drainOnce(10)).isEqualTo(2);
+        assertThat(calls).isEqualTo(1);
+        now.set(T0.plusSeconds(1));
+        assertThat(paced.drainOnce(10)).isEqualTo(1);
+        // with one attempt allowed, a postponement that counted as an attempt would have failed the item
+        assertThat(calls).isEqualTo(2);
+        assertThat(outbox.pending(Channel.TELEGRAM, 10)).isEmpty();
+    }
+
+    @Test
+    void aBatchPastHalfItsLeaseGivesTheRestBackRatherThanRiskADoubleSend() throws InterruptedException {
+        reply();
+        reply();
+        OutboxDrainer slow = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, item -> {
+            calls++;
+            now.set(now.get().plusSeconds(40));   // a platform call that took 40 s of a one-minute lease
+            return new Delivery.Sent();
+        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clockAt());
+
+        assertThat(slow.drainOnce(10)).isEqualTo(2);
+        assertThat(calls).isEqualTo(1);
+        assertThat(outbox.pending(Channel.TELEGRAM, 10)).singleElement()
+                .satisfies(item -> assertThat(item.attempts()).as("given back, not tried").isZero());
     }
 
     @Test
