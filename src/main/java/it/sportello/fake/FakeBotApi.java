@@ -120,6 +120,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdate = new AtomicInteger(1000);
     private final AtomicInteger nextMessage = new AtomicInteger(1);
     private final AtomicInteger nextSent = new AtomicInteger(90_000);
+    /** getUpdates requests held open right now. */
+    private int waiting;
     /** Which getUpdates is the current one; an older one still waiting is ended with 409. */
     private long pollGeneration;
 
@@ -216,6 +218,11 @@ public final class FakeBotApi implements AutoCloseable {
     /** Updates not yet confirmed by an offset. */
     public synchronized int pendingUpdates() {
         return pending.size();
+    }
+
+    /** How many getUpdates requests are being held open, waiting for an update. */
+    public synchronized int pollsWaiting() {
+        return waiting;
     }
 
     // ---- faults ----
@@ -360,11 +367,14 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 return new Answer(200, out.append("]}").toString(), Duration.ZERO);
             }
+            waiting++;
             try {
                 wait(left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Answer(200, "{\"ok\":true,\"result\":[]}", Duration.ZERO);
+            } finally {
+                waiting--;
             }
         }
     }

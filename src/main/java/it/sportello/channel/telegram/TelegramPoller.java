@@ -82,7 +82,7 @@ final class TelegramPoller implements Poller {
     }
 
     private Optional<Integer> offset() {
-        return cursors.get(name).flatMap(value -> {
+        return cursors.get(name).filter(value -> !value.isBlank()).flatMap(value -> {
             try {
                 return Optional.of(Integer.parseInt(value.trim()));
             } catch (NumberFormatException e) {
