@@ -120,6 +120,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdate = new AtomicInteger(1000);
     private final AtomicInteger nextMessage = new AtomicInteger(1);
     private final AtomicInteger nextSent = new AtomicInteger(90_000);
+    /** Messages deleted, as {@code "<chatId>:<messageId>"}. */
+    private final java.util.Set<String> deleted = ConcurrentHashMap.newKeySet();
     /** getUpdates requests held open right now. */
     private int waiting;
     /** Which getUpdates is the current one; an older one still waiting is ended with 409. */
@@ -215,6 +217,15 @@ public final class FakeBotApi implements AutoCloseable {
         return p;
     }
 
+    /** The author deletes a posted message (a later reply to it can no longer quote it). */
+    public void deleteByAuthor(Posted p) {
+        deleteByAuthor(p.chatId(), p.messageId());
+    }
+
+    public void deleteByAuthor(long chatId, int messageId) {
+        deleted.add(chatId + ":" + messageId);
+    }
+
     /** Updates not yet confirmed by an offset. */
     public synchronized int pendingUpdates() {
         return pending.size();
@@ -240,9 +251,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public FakeBotApi failTimes(String method, int times, int status, String description) {
-        ObjectNode body = JSON.createObjectNode().put("ok", false).put("error_code", status).put("description", description);
         for (int i = 0; i < times; i++) {
-            answer(method, status, body.toString(), Duration.ZERO);
+            Answer a = error(status, description);
+            answer(method, a.status(), a.body(), Duration.ZERO);
         }
         return this;
     }
@@ -326,7 +337,7 @@ public final class FakeBotApi implements AutoCloseable {
                 answer = queue == null ? null : queue.poll();
             }
             if (answer == null) {
-                answer = method.equals("getupdates") ? updates(params) : new Answer(200, success(method, params), Duration.ZERO);
+                answer = method.equals("getupdates") ? updates(params) : success(method, params);
             }
             calls.add(new Call(method, params, answer.status()));
             if (!answer.delay().isZero()) {
@@ -379,21 +390,41 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private String success(String method, JsonNode params) {
+    /**
+     * What Telegram answers a well-formed call: a deleted message cannot be deleted again, and a reply to it is
+     * sent without the quote only when {@code allow_sending_without_reply} says so.
+     */
+    private Answer success(String method, JsonNode params) {
+        Call call = new Call(method, params, 200);
         if (method.equals("sendmessage")) {
+            Optional<Integer> replyTo = call.replyTo();
+            boolean withoutReply = params.path("reply_parameters").path("allow_sending_without_reply").asBoolean(false)
+                    || params.path("allow_sending_without_reply").asBoolean(false);
+            if (replyTo.isPresent() && deleted.contains(call.chatId().orElse(0L) + ":" + replyTo.get()) && !withoutReply) {
+                return error(400, "Bad Request: message to be replied not found");
+            }
             long chat = params.path("chat_id").asLong();
             ObjectNode result = JSON.createObjectNode().put("message_id", nextSent.getAndIncrement()).put("date", DATE)
                     .put("text", params.path("text").asText(""));
             result.putObject("chat").put("id", chat).put("type", chat > 0 ? "private" : "supergroup");
             result.putObject("from").put("id", Long.parseLong(token.substring(0, token.indexOf(':'))))
                     .put("is_bot", true).put("first_name", "Sportello");
-            return JSON.createObjectNode().put("ok", true).set("result", result).toString();
+            return new Answer(200, JSON.createObjectNode().put("ok", true).set("result", result).toString(), Duration.ZERO);
+        }
+        if (method.equals("deletemessage")
+                && !deleted.add(call.chatId().orElse(0L) + ":" + call.messageId().orElse(0))) {
+            return error(400, "Bad Request: message to delete not found");
         }
         if (method.equals("getme")) {
-            return "{\"ok\":true,\"result\":{\"id\":" + token.substring(0, token.indexOf(':'))
-                    + ",\"is_bot\":true,\"first_name\":\"Sportello\",\"username\":\"SportelloBot\"}}";
+            return new Answer(200, "{\"ok\":true,\"result\":{\"id\":" + token.substring(0, token.indexOf(':'))
+                    + ",\"is_bot\":true,\"first_name\":\"Sportello\",\"username\":\"SportelloBot\"}}", Duration.ZERO);
         }
-        return "{\"ok\":true,\"result\":true}";
+        return new Answer(200, "{\"ok\":true,\"result\":true}", Duration.ZERO);
+    }
+
+    private static Answer error(int status, String description) {
+        return new Answer(status, JSON.createObjectNode().put("ok", false).put("error_code", status)
+                .put("description", description).toString(), Duration.ZERO);
     }
 
     private static JsonNode params(String contentType, String body) throws IOException {
