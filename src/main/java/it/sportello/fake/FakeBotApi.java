@@ -178,11 +178,16 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Queues an update carrying {@code message} under the {@code field} ("message", "edited_message"...). */
     public Posted post(String field, ObjectNode message) {
+        return queue(update(field, message));
+    }
+
+    /** An update carrying {@code message}, not queued: for a webhook, which the test posts itself. */
+    public Posted update(String field, ObjectNode message) {
         int id = nextUpdate.getAndIncrement();
         ObjectNode update = JSON.createObjectNode().put("update_id", id);
         update.set(field, message);
-        return queue(new Posted(id, message.path("chat").path("id").asLong(), message.path("message_id").asInt(),
-                update.toString()));
+        return new Posted(id, message.path("chat").path("id").asLong(), message.path("message_id").asInt(),
+                update.toString());
     }
 
     public Posted post(ObjectNode message) {

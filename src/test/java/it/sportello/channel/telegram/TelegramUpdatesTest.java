@@ -40,7 +40,7 @@ class TelegramUpdatesTest {
     }
 
     static Update update(String field, ObjectNode message) throws Exception {
-        FakeBotApi.Posted p = fake.post(field, message);
+        FakeBotApi.Posted p = fake.update(field, message);
         return JSON.readValue(p.json(), Update.class);
     }
 
