@@ -5,6 +5,7 @@ import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelContext;
 import it.sportello.channel.FacebookPage;
 import it.sportello.channel.TelegramBot;
+import it.sportello.channel.telegram.TelegramAdapter;
 import it.sportello.tenant.ConfigException;
 
 /** Builds the adapter of each platform. */
@@ -14,7 +15,7 @@ final class ChannelFactory {
     }
 
     static ChannelAdapter telegram(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context) {
-        throw new ConfigException("the Telegram channel is not available yet (" + bot + ")");
+        return TelegramAdapter.open(bot, config, context);
     }
 
     static ChannelAdapter facebook(FacebookPage page, ChannelConfig.Facebook config, ChannelContext context) {

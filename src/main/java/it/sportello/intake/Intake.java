@@ -4,6 +4,7 @@ import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Decision;
 import it.sportello.contract.Message;
+import it.sportello.contract.Reason;
 import it.sportello.contract.Sanction;
 import it.sportello.guard.PersonalDataDetector;
 import it.sportello.guard.Redaction;
@@ -55,11 +56,38 @@ public final class Intake {
         Accepted accepted = messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
         StoredMessage stored = accepted.stored();
         if (accepted.duplicate()) {
-            LOG.atInfo().setMessage("duplicate delivery").addKeyValue("message", stored.id())
-                    .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire()).log();
-            return new Receipt(stored.id(), stored.decision(), true, Optional.empty());
+            return duplicate(stored, message);
         }
         return process(stored, message);
+    }
+
+    /**
+     * Stores {@code message} with a fixed {@code reply} instead of a decision of the responder: a platform's
+     * bot command ({@code /start}) that the channel answers with its own text. Same path as {@link #receive}:
+     * redacted and stored first (a redelivery is recognised and not answered again), then the decision
+     * ({@code ignore}, with that reply) and the reply's outbox item in one transaction.
+     */
+    public Receipt acknowledge(Message message, String reply) {
+        Redaction redaction = personalData.redact(message.text());
+        Accepted accepted = messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
+        StoredMessage stored = accepted.stored();
+        if (accepted.duplicate()) {
+            return duplicate(stored, message);
+        }
+        Decision decision = new Decision(message.id(), Action.IGNORE,
+                redaction.any() ? List.of(Reason.PERSONAL_DATA) : List.of(), false, Sanction.NONE, List.of(), reply, 1,
+                Optional.empty());
+        Recorded recorded = transactions.atomically(() ->
+                messages.decided(stored, decision, followups(stored, decision), clock.instant()));
+        LOG.atInfo().setMessage("message acknowledged").addKeyValue("message", stored.id())
+                .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire()).log();
+        return new Receipt(stored.id(), Optional.of(decision), false, recorded.escalation());
+    }
+
+    private static Receipt duplicate(StoredMessage stored, Message message) {
+        LOG.atInfo().setMessage("duplicate delivery").addKeyValue("message", stored.id())
+                .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire()).log();
+        return new Receipt(stored.id(), stored.decision(), true, Optional.empty());
     }
 
     /** Decides the messages stored but never decided (the process stopped in between); returns how many. */

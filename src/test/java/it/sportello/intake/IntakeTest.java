@@ -166,4 +166,29 @@ class IntakeTest {
         assertThat(d.hide()).isTrue();
         assertThat(intake.recover()).isZero();
     }
+
+    @Test
+    void aFixedReplyIsStoredWithItsOutboxItemAndARedeliveryIsNotAnsweredAgain() {
+        Message command = message("-100:5", Channel.TELEGRAM, Kind.COMMENT, "tg:55", "/start mi chiamo 333 1234567");
+        Receipt first = intake.acknowledge(command, "Ciao, sono il bot.");
+        Receipt again = intake.acknowledge(command, "Ciao, sono il bot.");
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(first.decision()).hasValueSatisfying(d -> {
+            assertThat(d.action()).isEqualTo(Action.IGNORE);
+            assertThat(d.reply()).isEqualTo("Ciao, sono il bot.");
+            assertThat(d.reasons()).containsExactly(Reason.PERSONAL_DATA);
+        });
+        assertThat(first.escalation()).isEmpty();
+        StoredMessage s = stored(first);
+        assertThat(s.status()).isEqualTo(MessageStatus.DECIDED);
+        assertThat(s.message().text()).doesNotContain("1234567");
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.messageId()).isEqualTo(first.messageId());
+        assertThat(stores.outbox().ofMessage(first.messageId())).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(OutboxKind.REPLY);
+            assertThat(i.recipient()).isEqualTo("tg:55");
+            assertThat(i.text()).contains("Ciao, sono il bot.");
+        });
+    }
 }

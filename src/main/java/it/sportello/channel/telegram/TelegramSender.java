@@ -3,6 +3,7 @@ package it.sportello.channel.telegram;
 import it.sportello.delivery.ChannelSender;
 import it.sportello.delivery.Delivery;
 import it.sportello.store.OutboxItem;
+import it.sportello.store.OutboxKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,6 +42,11 @@ public final class TelegramSender implements ChannelSender {
             return new Delivery.Rejected("no Telegram message for the item");
         }
         TelegramTarget where = target.get();
+        if ((item.kind() == OutboxKind.BAN || item.kind() == OutboxKind.UNBAN) && where.privateChat()) {
+            // Telegram bans from groups only; in a private chat it answers 400. Said plainly, without a call.
+            return new Delivery.Rejected(item.kind().name() + ": the message was in a private chat, and Telegram "
+                    + "bans only from groups");
+        }
         return switch (item.kind()) {
             case REPLY -> execute(SendMessage.builder().chatId(where.chatId()).text(item.text().orElseThrow())
                     .replyParameters(ReplyParameters.builder().messageId(where.messageId())

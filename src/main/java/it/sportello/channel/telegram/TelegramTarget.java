@@ -8,4 +8,9 @@ public record TelegramTarget(long chatId, int messageId) {
             throw new IllegalArgumentException("a Telegram message id is positive");
         }
     }
+
+    /** A private chat's id is the user's (positive); groups and channels have negative ids. */
+    public boolean privateChat() {
+        return chatId > 0;
+    }
 }

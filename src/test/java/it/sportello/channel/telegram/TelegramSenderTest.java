@@ -9,6 +9,7 @@ import it.sportello.contract.Message;
 import it.sportello.delivery.Backoff;
 import it.sportello.delivery.Delivery;
 import it.sportello.delivery.OutboxDrainer;
+import it.sportello.fake.FakeBotApi;
 import it.sportello.store.Database;
 import it.sportello.store.DatabaseConfig;
 import it.sportello.store.OutboxItem;
@@ -173,6 +174,16 @@ class TelegramSenderTest {
                 Optional.of(STORED), Optional.empty(), T0);
         assertThat(sender.send(notAUser)).isInstanceOf(Delivery.Rejected.class);
         assertThat(api.calls()).isEmpty();
+    }
+
+    @Test
+    void aBanInAPrivateChatIsRejectedWithoutACallBecauseTelegramBansOnlyFromGroups() {
+        targets.put(6L, new TelegramTarget(4242L, 12));
+        assertThat(sender.send(item(OutboxKind.BAN, 6L))).isInstanceOfSatisfying(Delivery.Rejected.class,
+                r -> assertThat(r.error()).contains("private chat"));
+        assertThat(sender.send(item(OutboxKind.UNBAN, 6L))).isInstanceOf(Delivery.Rejected.class);
+        assertThat(sender.send(item(OutboxKind.REPLY, 6L))).isInstanceOf(Delivery.Sent.class);
+        assertThat(api.calls()).extracting(FakeBotApi.Call::method).containsExactly("sendmessage");
     }
 
     @Test
