@@ -27,9 +27,14 @@ public record DatabaseConfig(String url, Optional<String> user, Optional<String>
         }
     }
 
-    /** The embedded H2 file database {@code <dataDir>/sportello.mv.db}. */
+    /**
+     * The embedded H2 file database {@code <dataDir>/sportello.mv.db}. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own
+     * shutdown hook would close the database while {@code serve}'s hook still records the outcome of the item
+     * in hand; {@code serve} closes it last instead.
+     */
     public static DatabaseConfig embedded(Path dataDir) {
-        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sportello") + H2_OPTIONS,
+        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("sportello") + H2_OPTIONS
+                + ";DB_CLOSE_ON_EXIT=FALSE",
                 Optional.of("sa"), Optional.of(""), 16);
     }
 
