@@ -19,8 +19,8 @@ create table channel_cursor (
 -- Drainers claim per tenant and channel.
 create index outbox_claim on outbox (tenant, channel, status, next_attempt_at);
 
--- An attempt claimed and not yet given an outcome. A claim that finds one open (the sender died between
--- the platform's call and recording its outcome) cannot know whether the platform acted: the item is
--- sent again and marked in doubt, so that a possible double is counted and visible.
+-- A platform call under way, its outcome not yet recorded. An attempt that finds one still open (the
+-- sender died between the platform's call and recording its outcome) cannot know whether the platform
+-- acted: the item is sent again and marked in doubt, so that a possible double is counted and visible.
 alter table outbox add column attempt_open boolean not null default false;
 alter table outbox add column in_doubt boolean not null default false;

@@ -66,6 +66,7 @@ public final class OutboxDrainer {
                 continue;
             }
             pace.awaitSlot();
+            outbox.attempting(item.id());
             Delivery outcome;
             try {
                 outcome = sender.send(item);

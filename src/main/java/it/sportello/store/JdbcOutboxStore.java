@@ -66,15 +66,20 @@ final class JdbcOutboxStore implements OutboxStore {
                     now, limit);
             List<OutboxItem> claimed = new java.util.ArrayList<>(due.size());
             for (OutboxItem item : due) {
-                // an attempt still open was cut off (its drainer died): from now on the item is in doubt
-                Jdbc.update(c, "update outbox set attempts = attempts + 1, next_attempt_at = ?, "
-                        + "in_doubt = (in_doubt or attempt_open), attempt_open = true where id = ?", now.plus(lease), item.id());
+                Jdbc.update(c, "update outbox set attempts = attempts + 1, next_attempt_at = ? where id = ?",
+                        now.plus(lease), item.id());
                 claimed.add(new OutboxItem(item.id(), item.tenant(), item.channel(), item.kind(), item.recipient(),
                         item.messageId(), item.text(), item.status(), item.attempts() + 1, item.createdAt(),
                         item.sentAt()));
             }
             return claimed;
         });
+    }
+
+    @Override
+    public void attempting(long id) {
+        // an attempt still open was cut off (its drainer died during the call): the item is in doubt from now on
+        jdbc.update("update outbox set in_doubt = (in_doubt or attempt_open), attempt_open = true where id = ?", id);
     }
 
     @Override

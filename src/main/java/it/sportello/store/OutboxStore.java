@@ -29,6 +29,12 @@ public interface OutboxStore {
      */
     List<OutboxItem> claimDue(String tenant, Channel channel, int limit, Instant now, java.time.Duration lease);
 
+    /**
+     * Notes that the platform is being called for claimed item {@code id}, until its outcome is recorded. Finding
+     * such a note already there means an earlier call was cut off (its process died): the item is in doubt.
+     */
+    void attempting(long id);
+
     /** Gives a claimed item back, not tried, to be claimed again at {@code at} (its attempt is not counted). */
     void postpone(long id, Instant at);
 

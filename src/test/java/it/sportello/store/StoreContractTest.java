@@ -342,10 +342,18 @@ abstract class StoreContractTest {
                 Optional.empty(), Optional.of("risposta"), T0));
         long retried = stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.TELEGRAM, OutboxKind.REPLY, "tg:2",
                 Optional.empty(), Optional.of("risposta"), T0));
-        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0, lease)).hasSize(2);
+        long untried = stores.outbox().enqueue(OutboxItem.draft("ats-milano", Channel.TELEGRAM, OutboxKind.REPLY, "tg:3",
+                Optional.empty(), Optional.of("risposta"), T0));
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0, lease)).hasSize(3);
+        stores.outbox().attempting(cut);
+        stores.outbox().attempting(retried);
         stores.outbox().retryLater(retried, T0.plusSeconds(1), "HTTP 500");   // an outcome: not in doubt
-        // the drainer of `cut` died during the call: its lease runs out and another drainer takes it
-        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0.plusSeconds(61), lease)).hasSize(2);
+        // the drainer died during the call for `cut`, before trying `untried`: the leases run out, another takes them
+        assertThat(stores.outbox().claimDue("ats-milano", Channel.TELEGRAM, 10, T0.plusSeconds(61), lease)).hasSize(3);
+        for (long id : new long[] {cut, retried, untried}) {
+            stores.outbox().attempting(id);
+        }
+        stores.outbox().markSent(untried, T0.plusSeconds(62));
         stores.outbox().markSent(cut, T0.plusSeconds(62));
         stores.outbox().markSent(retried, T0.plusSeconds(62));
 
