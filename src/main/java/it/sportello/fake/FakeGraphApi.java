@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -71,7 +72,8 @@ public final class FakeGraphApi implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicLong ids = new AtomicLong(1000);
+    /** Random, so that two fakes in one test run never hand in the same comment ids. */
+    private final AtomicLong ids = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L, 900_000_000L) * 1000);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> posts = new ConcurrentHashMap<>();

@@ -54,9 +54,10 @@ public final class FacebookAdapter implements ChannelAdapter {
         if (page.messenger()) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(GraphClient.CONNECT).executor(httpThreads).build();
             messenger = Optional.of(new MessengerClient(http, config, page.pageId(), page.pageToken(), GraphClient.READ));
-            routes = List.of(new MessengerWebhook(page, context.intake()));
+            routes = List.of(new MessengerWebhook(page, context.intake()::receive));
         }
-        FacebookPoller poller = new FacebookPoller(page.pageId(), graph, context, config.poll());
+        FacebookPoller poller = new FacebookPoller(page.tenant(), page.pageId(), graph,
+                context.intake()::receive, context.cursors(), context.clock(), config.poll());
         FacebookSender sender = new FacebookSender(page.pageId(), graph, context.messages(), messenger);
         return new FacebookAdapter(page, graph, httpThreads, poller, routes, sender,
                 new Pace(config.perSecond(), Duration.ZERO, i -> Optional.empty()));

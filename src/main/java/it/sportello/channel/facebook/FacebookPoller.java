@@ -8,11 +8,12 @@ import facebook4j.Paging;
 import facebook4j.Post;
 import facebook4j.Reading;
 import facebook4j.ResponseList;
-import it.sportello.channel.ChannelContext;
 import it.sportello.channel.Poller;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Kind;
 import it.sportello.contract.Message;
+import it.sportello.store.Cursors;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,15 +48,21 @@ public final class FacebookPoller implements Poller {
     private final String tenant;
     private final String pageId;
     private final Facebook graph;
-    private final ChannelContext context;
+    private final Consumer<Message> intake;
+    private final Cursors cursors;
+    private final Clock clock;
     private final Duration interval;
 
-    public FacebookPoller(String pageId, Facebook graph, ChannelContext context, Duration interval) {
-        this.tenant = context.tenant().id();
-        this.pageId = pageId;
-        this.graph = graph;
-        this.context = context;
-        this.interval = interval;
+    /** {@code intake} takes each new comment (the tenant's {@code Intake::receive}); it throws if it cannot store. */
+    public FacebookPoller(String tenant, String pageId, Facebook graph, Consumer<Message> intake, Cursors cursors,
+                          Clock clock, Duration interval) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.pageId = Objects.requireNonNull(pageId, "pageId");
+        this.graph = Objects.requireNonNull(graph, "graph");
+        this.intake = Objects.requireNonNull(intake, "intake");
+        this.cursors = Objects.requireNonNull(cursors, "cursors");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.interval = Objects.requireNonNull(interval, "interval");
     }
 
     @Override
@@ -71,8 +80,8 @@ public final class FacebookPoller implements Poller {
 
     @Override
     public void pollOnce() {
-        Instant now = context.clock().instant();
-        PollCursor cursor = context.cursors().get(name()).flatMap(PollCursor::decode)
+        Instant now = clock.instant();
+        PollCursor cursor = cursors.get(name()).flatMap(PollCursor::decode)
                 .orElseGet(() -> PollCursor.startingAt(now.minus(FIRST_LOOKBACK)));
         Instant from = cursor.from(OVERLAP);
         List<Found> found = new ArrayList<>();
@@ -100,13 +109,13 @@ public final class FacebookPoller implements Poller {
             if (cursor.handedIn(f.id()) || handed.containsKey(f.id())) {
                 continue;
             }
-            context.intake().receive(new Message(f.id(), tenant, Channel.FACEBOOK, Kind.COMMENT, f.author(),
+            intake.accept(new Message(f.id(), tenant, Channel.FACEBOOK, Kind.COMMENT, f.author(),
                     f.at().atOffset(ZoneOffset.UTC), f.text()));
             handed.put(f.id(), f.at());
         }
         PollCursor next = cursor.after(handed, OVERLAP);
         if (!next.equals(cursor)) {
-            context.cursors().put(name(), next.encode(), now);
+            cursors.put(name(), next.encode(), now);
         }
         if (!handed.isEmpty()) {
             LOG.atInfo().setMessage("comments handed in").addKeyValue("poller", name()).addKeyValue("count", handed.size())

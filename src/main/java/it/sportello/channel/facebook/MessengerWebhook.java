@@ -8,7 +8,6 @@ import it.sportello.channel.FacebookPage;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Kind;
 import it.sportello.contract.Message;
-import it.sportello.intake.Intake;
 import it.sportello.web.WebRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -41,9 +41,10 @@ public final class MessengerWebhook implements WebRoutes {
 
     private final FacebookPage page;
     private final String verifyToken;
-    private final Intake intake;
+    private final Consumer<Message> intake;
 
-    public MessengerWebhook(FacebookPage page, Intake intake) {
+    /** {@code intake} stores and decides each message (the tenant's {@code Intake::receive}); it throws if it cannot store. */
+    public MessengerWebhook(FacebookPage page, Consumer<Message> intake) {
         this.page = Objects.requireNonNull(page, "page");
         this.verifyToken = page.verifyToken().orElseThrow(() -> new IllegalArgumentException("Messenger needs a verify token"));
         this.intake = Objects.requireNonNull(intake, "intake");
@@ -90,7 +91,7 @@ public final class MessengerWebhook implements WebRoutes {
         }
         try {
             for (Message m : messages) {
-                intake.receive(m);
+                intake.accept(m);
             }
         } catch (RuntimeException e) {
             // not stored: Meta retries the delivery, and what was stored is recognised then
