@@ -55,7 +55,7 @@ record GraphError(Fault fault, String description, Optional<Duration> after) {
             return new GraphError(Fault.TRANSIENT, description, Optional.empty());
         }
         if (status == 404 || code == 100 && subcode == 33 || graph.contains("does not exist")) {
-            return new GraphError(Fault.GONE, description + " (the comment is no longer on Facebook: deleted, or not "
+            return new GraphError(Fault.GONE, description + " (it is no longer on Facebook: deleted, or not "
                     + "visible to the page)", Optional.empty());
         }
         if (code == 190) {
