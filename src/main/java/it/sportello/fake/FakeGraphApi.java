@@ -133,7 +133,6 @@ public final class FakeGraphApi implements AutoCloseable {
     private String put(String postId, Optional<String> parent, String fromId, String text, Instant at) {
         String id = postId.substring(postId.indexOf('_') + 1) + "_" + ids.incrementAndGet();
         comments.put(id, new Comment(id, postId, parent, fromId, text, at));
-        posts.computeIfPresent(postId, (k, v) -> v);
         return id;
     }
 

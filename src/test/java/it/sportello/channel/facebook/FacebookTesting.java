@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** A made-up page, app and tokens, and facebook4j pointed at a {@link FakeGraphApi}. */
@@ -51,9 +50,5 @@ final class FacebookTesting {
 
     static Instant minutesAgo(long minutes) {
         return NOW.minus(Duration.ofMinutes(minutes));
-    }
-
-    static ZoneOffset utc() {
-        return ZoneOffset.UTC;
     }
 }
