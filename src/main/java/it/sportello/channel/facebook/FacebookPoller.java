@@ -135,7 +135,7 @@ public final class FacebookPoller implements Poller {
     private List<Found> comments(String postId, Instant from) throws FacebookException {
         List<Found> out = new ArrayList<>();
         Reading reading = new Reading().filter("stream").order(Ordering.REVERSE_CHRONOLOGICAL)
-                .fields("id", "from", "message", "created_time", "parent").limit(COMMENTS_PER_PAGE);
+                .fields("id", "from", "message", "created_time").limit(COMMENTS_PER_PAGE);
         ResponseList<Comment> page = graph.getPostComments(postId, reading);
         for (int pages = 1; page != null && !page.isEmpty(); pages++) {
             boolean older = false;
