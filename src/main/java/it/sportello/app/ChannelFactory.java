@@ -5,8 +5,8 @@ import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelContext;
 import it.sportello.channel.FacebookPage;
 import it.sportello.channel.TelegramBot;
+import it.sportello.channel.facebook.FacebookAdapter;
 import it.sportello.channel.telegram.TelegramAdapter;
-import it.sportello.tenant.ConfigException;
 
 /** Builds the adapter of each platform. */
 final class ChannelFactory {
@@ -19,6 +19,6 @@ final class ChannelFactory {
     }
 
     static ChannelAdapter facebook(FacebookPage page, ChannelConfig.Facebook config, ChannelContext context) {
-        throw new ConfigException("the Facebook channel is not available yet (" + page + ")");
+        return FacebookAdapter.open(page, config, context);
     }
 }
