@@ -43,58 +43,6 @@ public final class FakeBotApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DATE = 1_764_064_800L;
 
-    /** One call as it arrived: the method in lower case, its parameters (JSON or form), the status answered. */
-    public record Call(String method, JsonNode params, int status) {
-
-        public Optional<Long> chatId() {
-            return number(params.path("chat_id"));
-        }
-
-        public Optional<String> text() {
-            JsonNode t = params.path("text");
-            return t.isMissingNode() || t.isNull() ? Optional.empty() : Optional.of(t.asText());
-        }
-
-        /** The message a {@code sendMessage} answers ({@code reply_parameters} or the older {@code reply_to_message_id}). */
-        public Optional<Integer> replyTo() {
-            JsonNode p = params.path("reply_parameters");
-            if (p.isTextual()) {
-                try {
-                    p = JSON.readTree(p.asText());
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-            }
-            return number(p.path("message_id")).or(() -> number(params.path("reply_to_message_id"))).map(Long::intValue);
-        }
-
-        public Optional<Integer> messageId() {
-            return number(params.path("message_id")).map(Long::intValue);
-        }
-
-        public Optional<Long> userId() {
-            return number(params.path("user_id"));
-        }
-
-        public boolean ok() {
-            return status == 200;
-        }
-
-        private static Optional<Long> number(JsonNode n) {
-            if (n.isIntegralNumber()) {
-                return Optional.of(n.asLong());
-            }
-            if (n.isTextual()) {
-                try {
-                    return Optional.of(Long.parseLong(n.asText()));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
     /** An update put in the queue: its id, and the chat and message id of the message it carries. */
     public record Posted(int updateId, long chatId, int messageId, String json) {
 
@@ -113,7 +61,7 @@ public final class FakeBotApi implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<BotApiCall> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Answer>> scripted = new ConcurrentHashMap<>();
     /** Pending updates by id; guarded by {@code this}. */
     private final List<Posted> pending = new ArrayList<>();
@@ -279,30 +227,30 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- what was called ----
 
-    public List<Call> calls() {
+    public List<BotApiCall> calls() {
         return List.copyOf(calls);
     }
 
-    public List<Call> calls(String method) {
+    public List<BotApiCall> calls(String method) {
         String m = method.toLowerCase(Locale.ROOT);
         return calls.stream().filter(c -> c.method().equals(m)).toList();
     }
 
     /** Successful calls of {@code method} that match. */
-    public long count(String method, Predicate<Call> which) {
-        return calls(method).stream().filter(Call::ok).filter(which).count();
+    public long count(String method, Predicate<BotApiCall> which) {
+        return calls(method).stream().filter(BotApiCall::ok).filter(which).count();
     }
 
     /** Successful {@code sendMessage} calls answering the posted message, in its chat. */
-    public List<Call> repliesTo(Posted p) {
-        return calls("sendMessage").stream().filter(Call::ok)
+    public List<BotApiCall> repliesTo(Posted p) {
+        return calls("sendMessage").stream().filter(BotApiCall::ok)
                 .filter(c -> c.chatId().equals(Optional.of(p.chatId())) && c.replyTo().equals(Optional.of(p.messageId())))
                 .toList();
     }
 
     /** Successful {@code deleteMessage} calls on the posted message. */
-    public List<Call> deletionsOf(Posted p) {
-        return calls("deleteMessage").stream().filter(Call::ok)
+    public List<BotApiCall> deletionsOf(Posted p) {
+        return calls("deleteMessage").stream().filter(BotApiCall::ok)
                 .filter(c -> c.chatId().equals(Optional.of(p.chatId())) && c.messageId().equals(Optional.of(p.messageId())))
                 .toList();
     }
@@ -344,7 +292,7 @@ public final class FakeBotApi implements AutoCloseable {
             if (answer == null) {
                 answer = method.equals("getupdates") ? updates(params) : success(method, params);
             }
-            calls.add(new Call(method, params, answer.status()));
+            calls.add(new BotApiCall(method, params, answer.status()));
             if (!answer.delay().isZero()) {
                 try {
                     Thread.sleep(answer.delay().toMillis());
@@ -400,7 +348,7 @@ public final class FakeBotApi implements AutoCloseable {
      * sent without the quote only when {@code allow_sending_without_reply} says so.
      */
     private Answer success(String method, JsonNode params) {
-        Call call = new Call(method, params, 200);
+        BotApiCall call = new BotApiCall(method, params, 200);
         if (method.equals("sendmessage")) {
             Optional<Integer> replyTo = call.replyTo();
             boolean withoutReply = params.path("reply_parameters").path("allow_sending_without_reply").asBoolean(false)

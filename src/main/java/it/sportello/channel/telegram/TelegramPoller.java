@@ -4,8 +4,11 @@ import it.sportello.channel.Poller;
 import it.sportello.store.Cursors;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -21,7 +24,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * <p>Not telegrambots-longpolling's {@code TelegramBotsLongPollingApplication}: that runs its own loop and
  * confirms an update as soon as its consumer returns, whereas here one instance at a time polls a bot (a
  * {@link it.sportello.channel.PollLoop} holding a database lease) and the offset is committed only after the
- * store. A failed {@code getUpdates} (5xx, timeout, 409 conflict, 429) is thrown, so the loop backs off.
+ * store. A failed {@code getUpdates} (5xx, timeout, 409 conflict, 429) is thrown, so the loop backs off; an
+ * update that cannot be read is skipped by its id and the offset moves past it ({@link LenientGetUpdates}).
  */
 final class TelegramPoller implements Poller {
 
@@ -57,9 +61,9 @@ final class TelegramPoller implements Poller {
     }
 
     @Override
-    public void pollOnce() throws TelegramApiException {
+    public void pollOnce() throws TelegramApiException, InterruptedException {
         Optional<Integer> offset = offset();
-        List<Update> updates = client.execute(new LenientGetUpdates(offset.orElse(null), LIMIT, timeoutSeconds, ALLOWED));
+        List<Update> updates = fetch(new LenientGetUpdates(offset.orElse(null), LIMIT, timeoutSeconds, ALLOWED));
         Optional<Integer> next = Optional.empty();
         try {
             for (Update update : updates) {
@@ -78,6 +82,26 @@ final class TelegramPoller implements Poller {
         if (!updates.isEmpty()) {
             LOG.atDebug().setMessage("telegram updates taken").addKeyValue("poller", name)
                     .addKeyValue("count", updates.size()).log();
+        }
+    }
+
+    /**
+     * Waits for the answer as a synchronous call would, but interruptibly: a stop does not wait out a long
+     * poll (the adapter's close cancels the call itself).
+     */
+    private List<Update> fetch(LenientGetUpdates method) throws TelegramApiException, InterruptedException {
+        CompletableFuture<ArrayList<Update>> call = client.executeAsync(method);
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TelegramApiException api) {
+                throw api;
+            }
+            throw new TelegramApiException("getUpdates failed", cause);
         }
     }
 

@@ -3,6 +3,7 @@ package it.sportello.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.contract.Action;
+import it.sportello.fake.BotApiCall;
 import it.sportello.fake.FakeBotApi;
 import it.sportello.fake.FakeBotApi.Posted;
 import it.sportello.store.OutboxItem;
@@ -53,7 +54,7 @@ class TelegramChannelTest {
         telegram.awaitSettled();
     }
 
-    private List<FakeBotApi.Call> awaitReplies(Posted p, int count) {
+    private List<BotApiCall> awaitReplies(Posted p, int count) {
         FakeBotApi.await("reply to " + p.externalId(), DEADLINE, () -> api.repliesTo(p).size() >= count);
         telegram.awaitSettled();
         return api.repliesTo(p);
@@ -79,7 +80,7 @@ class TelegramChannelTest {
     void anInsultInAGroupIsDeletedAndItsAuthorWarned() {
         Posted insult = api.groupMessage(-1006201, 6201, "Siete una massa di incompetenti e ladri");
 
-        List<FakeBotApi.Call> replies = awaitReplies(insult, 1);
+        List<BotApiCall> replies = awaitReplies(insult, 1);
         assertThat(api.deletionsOf(insult)).hasSize(1);
         // The reply comes after the deletion: Telegram sends it without the quote (allow_sending_without_reply).
         assertThat(replies).singleElement().satisfies(r -> assertThat(r.text().orElseThrow())
@@ -127,7 +128,7 @@ class TelegramChannelTest {
 
         assertThat(awaitReplies(question, 1)).hasSize(1);
         assertThat(api.calls("sendMessage")).filteredOn(c -> c.chatId().equals(Optional.of(6601L)))
-                .extracting(FakeBotApi.Call::status).containsExactly(500, 200);
+                .extracting(BotApiCall::status).containsExactly(500, 200);
     }
 
     @Test
@@ -137,7 +138,7 @@ class TelegramChannelTest {
 
         assertThat(awaitReplies(question, 1)).hasSize(1);
         assertThat(api.calls("sendMessage")).filteredOn(c -> c.chatId().equals(Optional.of(6701L)))
-                .extracting(FakeBotApi.Call::status).containsExactly(429, 200);
+                .extracting(BotApiCall::status).containsExactly(429, 200);
         StoredMessage stored = telegram.stored(question).get(0);
         List<OutboxItem> items = telegram.stores().outbox().ofMessage(stored.id());
         assertThat(items).singleElement().satisfies(i -> {

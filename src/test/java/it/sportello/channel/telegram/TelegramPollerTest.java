@@ -9,6 +9,7 @@ import it.sportello.channel.ChannelContext;
 import it.sportello.channel.Poller;
 import it.sportello.channel.TelegramBot;
 import it.sportello.contract.Channel;
+import it.sportello.fake.BotApiCall;
 import it.sportello.fake.FakeBotApi;
 import it.sportello.intake.Intake;
 import it.sportello.store.Database;
@@ -202,6 +203,6 @@ class TelegramPollerTest {
         FakeBotApi.await("the first long poll is waiting", Duration.ofSeconds(5), () -> api.pollsWaiting() == 1);
         poller.pollOnce();
         assertThat(first.get(5, TimeUnit.SECONDS)).isInstanceOf(TelegramApiException.class);
-        assertThat(api.calls("getUpdates")).extracting(FakeBotApi.Call::status).containsExactlyInAnyOrder(409, 200);
+        assertThat(api.calls("getUpdates")).extracting(BotApiCall::status).containsExactlyInAnyOrder(409, 200);
     }
 }

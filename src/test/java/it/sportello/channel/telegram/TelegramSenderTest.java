@@ -9,6 +9,7 @@ import it.sportello.contract.Message;
 import it.sportello.delivery.Backoff;
 import it.sportello.delivery.Delivery;
 import it.sportello.delivery.OutboxDrainer;
+import it.sportello.fake.BotApiCall;
 import it.sportello.fake.FakeBotApi;
 import it.sportello.store.Database;
 import it.sportello.store.DatabaseConfig;
@@ -183,7 +184,7 @@ class TelegramSenderTest {
                 r -> assertThat(r.error()).contains("private chat"));
         assertThat(sender.send(item(OutboxKind.UNBAN, 6L))).isInstanceOf(Delivery.Rejected.class);
         assertThat(sender.send(item(OutboxKind.REPLY, 6L))).isInstanceOf(Delivery.Sent.class);
-        assertThat(api.calls()).extracting(FakeBotApi.Call::method).containsExactly("sendmessage");
+        assertThat(api.calls()).extracting(BotApiCall::method).containsExactly("sendmessage");
     }
 
     @Test
