@@ -12,7 +12,7 @@ create table channel_lease (
 -- restart or a take-over neither misses nor repeats.
 create table channel_cursor (
     name            varchar(200)   primary key,
-    cursor_value    varchar(4000)  not null,
+    cursor_value    varchar(1000000) not null,
     updated_at      timestamp with time zone not null
 );
 

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -63,15 +65,16 @@ public final class ChannelBench {
                     List.of(new TelegramBot("ats-milano", FakeBotApi.TOKEN, Optional.empty())),
                     List.of(new FacebookPage("ats-milano", PAGE_ID, PAGE_TOKEN, "4455667788", "bench-app-secret",
                             Optional.empty())));
+            graph.pageSize(100);   // Graph's largest page of comments
             try (Server server = Server.start(Server.Settings.embedded(home, data, 0).withChannels(channels),
                     Clock.systemDefaultZone())) {
                 FakeBotApi.await("the pollers' leases", Duration.ofSeconds(30),
                         () -> server.polling("telegram:ats-milano") && server.polling("facebook:ats-milano"));
                 List<Result> results = new ArrayList<>();
-                telegram(telegram, questions, 50, 1);   // warm-up: classes loaded, connections open
+                telegram(telegram, questions, 500, 1);   // warm-up: classes loaded and compiled, connections open
                 results.add(telegram(telegram, questions, messages, 100_000));
                 String post = graph.addPost(Instant.now().minusSeconds(60));
-                facebook(graph, post, questions, 50, 1);
+                facebook(graph, post, questions, 500, 1);
                 results.add(facebook(graph, post, questions, messages, 100_000));
                 return results;
             }
@@ -86,7 +89,10 @@ public final class ChannelBench {
         for (int i = 0; i < messages; i++) {
             posted.add(api.privateMessage(firstUser + i, questions.get(i % questions.size())));
         }
-        return measure("telegram", t0, posted, p -> api.repliesTo(p).size());
+        return measure("telegram", t0, posted, () -> {
+            Map<String, Integer> counts = api.replyCounts();
+            return p -> counts.getOrDefault(p.externalId(), 0);
+        });
     }
 
     private static Result facebook(FakeGraphApi graph, String post, List<String> questions, int messages, long firstUser) {
@@ -97,22 +103,24 @@ public final class ChannelBench {
             comments.add(graph.addComment(post, Long.toString(9_000_000_000L + firstUser + i),
                     questions.get(i % questions.size()), at.plusMillis(i)));
         }
-        return measure("facebook", t0, comments, c -> graph.replies(c).size());
+        return measure("facebook", t0, comments, () -> c -> graph.replies(c).size());
     }
 
     /** Waits until every message has a reply; the elapsed time runs from the first message to the last reply. */
-    private static <T> Result measure(String channel, long t0, List<T> sent, Function<T, Integer> replies) {
+    private static <T> Result measure(String channel, long t0, List<T> sent, Supplier<Function<T, Integer>> replies) {
         List<T> waiting = new ArrayList<>(sent);
         long deadline = t0 + DEADLINE.toNanos();
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            waiting.removeIf(m -> replies.apply(m) > 0);
+            Function<T, Integer> now = replies.get();
+            waiting.removeIf(m -> now.apply(m) > 0);
             if (!waiting.isEmpty()) {
-                sleep(5);
+                sleep(100);
             }
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         sleep(1000);   // a reply sent twice would show now
-        int duplicated = (int) sent.stream().filter(m -> replies.apply(m) > 1).count();
+        Function<T, Integer> last = replies.get();
+        int duplicated = (int) sent.stream().filter(m -> last.apply(m) > 1).count();
         return new Result(channel, sent.size(), elapsed, waiting.size(), duplicated);
     }
 

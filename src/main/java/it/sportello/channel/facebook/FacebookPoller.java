@@ -43,7 +43,11 @@ public final class FacebookPoller implements Poller {
     static final Duration FIRST_LOOKBACK = Duration.ofHours(24);
     static final int POSTS = 25;
     static final int COMMENTS_PER_PAGE = 100;
-    static final int MAX_PAGES = 20;
+    /**
+     * At most this many pages of a post's new comments a round (10,000 at Graph's 100 a page): a post that
+     * gets more between two rounds has its oldest new ones left unread, which is logged.
+     */
+    static final int MAX_PAGES = 100;
 
     private final String tenant;
     private final String pageId;
@@ -151,7 +155,12 @@ public final class FacebookPoller implements Poller {
                 }
             }
             Paging<Comment> paging = page.getPaging();
-            if (older || paging == null || paging.getNext() == null || pages >= MAX_PAGES) {
+            if (older || paging == null || paging.getNext() == null) {
+                break;
+            }
+            if (pages >= MAX_PAGES) {
+                LOG.atWarn().setMessage("comments left unread: too many new ones on one post in one round")
+                        .addKeyValue("poller", name()).addKeyValue("post", postId).addKeyValue("read", out.size()).log();
                 break;
             }
             page = graph.fetchNext(paging);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +22,11 @@ import java.util.TreeMap;
 record PollCursor(Instant time, Map<String, Instant> recent) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * At most this many ids are remembered (a burst of comments within the overlap): older ones read again
+     * are recognised by the intake as duplicates instead.
+     */
+    static final int MAX_RECENT = 5000;
 
     PollCursor {
         Objects.requireNonNull(time, "time");
@@ -46,6 +53,11 @@ record PollCursor(Instant time, Map<String, Instant> recent) {
         recent.forEach(keep::put);
         handed.forEach(keep::put);
         keep.values().removeIf(t -> t.isBefore(newest.minus(overlap)));
+        if (keep.size() > MAX_RECENT) {
+            List<Map.Entry<String, Instant>> byTime = new ArrayList<>(keep.entrySet());
+            byTime.sort(Map.Entry.comparingByValue());
+            byTime.subList(0, byTime.size() - MAX_RECENT).forEach(e -> keep.remove(e.getKey()));
+        }
         return new PollCursor(newest, keep);
     }
 
