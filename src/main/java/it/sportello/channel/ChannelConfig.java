@@ -19,6 +19,11 @@ public record ChannelConfig(Telegram telegram, Facebook facebook, int leaseSecon
         if (leaseSeconds < 5) {
             throw new IllegalArgumentException("lease_seconds must be at least 5");
         }
+        // A long poll must end well within the lease, or the lease runs out while it waits and another
+        // instance polls at the same time (Telegram then answers 409 to one of them).
+        if (telegram.longPollSeconds() > leaseSeconds / 2) {
+            telegram = new Telegram(telegram.api(), leaseSeconds / 2, telegram.perSecond(), telegram.perChatSeconds());
+        }
     }
 
     /** The Bot API and its limits. */

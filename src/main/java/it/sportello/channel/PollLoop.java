@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class PollLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
+    /** How often an instance standing by looks again: a lease given up is taken within this. */
+    private static final Duration STANDBY = Duration.ofSeconds(2);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(2), Integer.MAX_VALUE);
 
     private final Poller poller;
@@ -65,7 +67,7 @@ public final class PollLoop implements AutoCloseable {
                     holding = mine;
                 }
                 if (!mine) {
-                    sleep(ttl.dividedBy(4));
+                    sleep(STANDBY.compareTo(ttl.dividedBy(4)) < 0 ? STANDBY : ttl.dividedBy(4));
                     continue;
                 }
                 poller.pollOnce();
@@ -79,7 +81,7 @@ public final class PollLoop implements AutoCloseable {
                 Instant now = clock.instant();
                 Duration wait = Duration.between(now, BACKOFF.next(failures, now, Optional.empty()).orElseThrow());
                 LOG.atWarn().setMessage("poll failed").addKeyValue("poller", poller.name()).addKeyValue("failures", failures)
-                        .addKeyValue("error", describe(e)).addKeyValue("retry_ms", wait.toMillis()).log();
+                        .addKeyValue("error", poller.describe(e)).addKeyValue("retry_ms", wait.toMillis()).log();
                 try {
                     sleep(wait);
                 } catch (InterruptedException ie) {
@@ -88,11 +90,6 @@ public final class PollLoop implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** The class and the platform's own words, never a URL (Facebook's carry the token). */
-    private static String describe(Exception e) {
-        return e.getClass().getSimpleName();
     }
 
     private void sleep(Duration d) throws InterruptedException {

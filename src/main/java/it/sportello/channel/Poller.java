@@ -19,4 +19,12 @@ public interface Poller {
 
     /** The pause between two rounds (zero for long polling, which waits on the platform's side). */
     Duration interval();
+
+    /**
+     * What went wrong in a round, for the log: the platform's code and words where it gave them, never a URL
+     * (the Bot API's carry the token in the path, facebook4j's in the query).
+     */
+    default String describe(Exception e) {
+        return e.getClass().getSimpleName();
+    }
 }

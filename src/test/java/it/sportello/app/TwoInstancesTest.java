@@ -88,6 +88,7 @@ class TwoInstancesTest {
                         () -> all.stream().allMatch(p -> !api.repliesTo(p).isEmpty()));
                 assertThat(polling(b)).as("B stood by while A lived").isFalse();
 
+                long conflictsWhileBothLived = conflicts(api);
                 a.kill();
                 long takeOver = System.nanoTime();
                 FakeBotApi.await("instance B takes the bot over", Duration.ofSeconds(30), () -> polling(second));
@@ -111,8 +112,9 @@ class TwoInstancesTest {
                     doubles += api.repliesTo(p).size() - 1;
                 }
                 assertThat(doubles).as("replies sent twice, at most those in doubt at the kill").isLessThanOrEqualTo(inDoubt);
-                assertThat(api.calls("getUpdates").stream().filter(c -> c.status() == 409).count())
-                        .as("two getUpdates at once (Telegram answers 409)").isZero();
+                assertThat(conflictsWhileBothLived).as("two getUpdates at once (Telegram answers 409)").isZero();
+                // the dead instance's long poll was still open: the new holder's first poll ends it with 409
+                assertThat(conflicts(api)).as("409s after the kill").isLessThanOrEqualTo(1);
                 System.out.printf("two instances: %d polled and %d webhook updates (%d delivered to both) answered, "
                         + "one poller at a time, take-over %d ms after kill -9 (lease 5 s), %d sent twice (%d in doubt)%n",
                         polled.size() + afterDeath.size(), pushed.size(), pushed.size() / 5, tookOver.toMillis(), doubles,
@@ -124,6 +126,10 @@ class TwoInstancesTest {
                 }
             }
         }
+    }
+
+    private static long conflicts(FakeBotApi api) {
+        return api.calls("getUpdates").stream().filter(c -> c.status() == 409).count();
     }
 
     private static boolean polling(ServeProcess instance) {

@@ -45,6 +45,7 @@ class ChannelSettingsTest {
         });
         assertThat(s.config().telegram().api()).hasToString("http://127.0.0.1:9999");
         assertThat(s.config().lease()).hasSeconds(7);
+        assertThat(s.config().telegram().longPollSeconds()).as("a long poll ends within half the lease").isEqualTo(3);
     }
 
     @Test

@@ -79,6 +79,12 @@ public final class FacebookPoller implements Poller {
         return interval;
     }
 
+    /** A Graph error's description (it never holds an address); the class for anything else. */
+    @Override
+    public String describe(Exception e) {
+        return e instanceof GraphException ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** A comment read from Graph, already ours. */
     private record Found(String id, String author, Instant at, String text) { }
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -83,6 +84,17 @@ final class TelegramPoller implements Poller {
             LOG.atDebug().setMessage("telegram updates taken").addKeyValue("poller", name)
                     .addKeyValue("count", updates.size()).log();
         }
+    }
+
+    /** The Bot API's error code and description (a 409 says a webhook is set or another poller runs). */
+    @Override
+    public String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TelegramApiRequestException api && api.getErrorCode() != null) {
+                return "getUpdates: " + api.getErrorCode() + " " + java.util.Objects.toString(api.getApiResponse(), "");
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**
