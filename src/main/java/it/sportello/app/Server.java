@@ -215,13 +215,22 @@ public final class Server implements AutoCloseable {
     /** Stops taking requests, lets those in flight finish, then closes the pipeline and the store. */
     @Override
     public void close() {
-        web.close();
-        if (channels != null) {
-            channels.close();
+        try {
+            web.close();
+        } finally {
+            try {
+                if (channels != null) {
+                    channels.close();
+                }
+            } finally {
+                jobs.shutdownNow();
+                try {
+                    sportello.close();
+                } finally {
+                    database.close();
+                }
+            }
         }
-        jobs.shutdownNow();
-        sportello.close();
-        database.close();
         LOG.info("stopped");
     }
 }

@@ -278,18 +278,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Waits until {@code condition} holds, checking every 20 ms; fails with {@code what} after {@code deadline}. */
     public static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + deadline.toMillis() + " ms: " + what);
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for: " + what);
-            }
-        }
+        Await.until(what, deadline, condition);
     }
 
     // ---- the server ----

@@ -241,18 +241,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@code deadline}. */
     public static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                TimeUnit.MILLISECONDS.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for: " + what);
-            }
-        }
+        Await.until(what, deadline, condition);
     }
 
     // ---- serving

@@ -56,8 +56,17 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * Stops taking requests and waits up to the grace period for those in flight. When it runs out (a client
+     * holding a connection open), Jetty still stops, and so does the rest of the shutdown after this.
+     */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            LOG.atWarn().setMessage("HTTP server stopped before every connection was done")
+                    .addKeyValue("error", e.getClass().getSimpleName()).log();
+        }
     }
 }
