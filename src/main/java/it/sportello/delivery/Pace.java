@@ -43,8 +43,11 @@ public final class Pace {
      * {@code perKey} ago.
      */
     public synchronized Optional<Instant> admit(OutboxItem item, Instant now) {
+        if (perKey.isZero()) {
+            return Optional.empty();
+        }
         Optional<String> k = key.apply(item);
-        if (k.isEmpty() || perKey.isZero()) {
+        if (k.isEmpty()) {
             return Optional.empty();
         }
         Instant last = lastByKey.get(k.get());
