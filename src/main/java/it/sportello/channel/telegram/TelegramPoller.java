@@ -91,7 +91,8 @@ final class TelegramPoller implements Poller {
     public String describe(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TelegramApiRequestException api && api.getErrorCode() != null) {
-                return "getUpdates: " + api.getErrorCode() + " " + java.util.Objects.toString(api.getApiResponse(), "");
+                return api.getErrorCode() == 0 ? "getUpdates: an answer that is not the Bot API's"
+                        : "getUpdates: " + api.getErrorCode() + " " + java.util.Objects.toString(api.getApiResponse(), "");
             }
         }
         return e.getClass().getSimpleName();
