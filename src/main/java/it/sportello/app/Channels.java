@@ -5,6 +5,8 @@ import it.sportello.channel.ChannelContext;
 import it.sportello.channel.ChannelSettings;
 import it.sportello.channel.DeliveryLoop;
 import it.sportello.channel.PollLoop;
+import it.sportello.channel.facebook.FacebookAdapter;
+import it.sportello.channel.telegram.TelegramAdapter;
 import it.sportello.channel.Poller;
 import it.sportello.delivery.Backoff;
 import it.sportello.delivery.OutboxDrainer;
@@ -15,7 +17,6 @@ import it.sportello.web.WebRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,12 +47,12 @@ final class Channels implements AutoCloseable {
             for (var bot : settings.bots()) {
                 ChannelContext context = new ChannelContext(tenants.get(bot.tenant()), intake, stores.messages(),
                         stores.cursors(), clock);
-                adapters.add(ChannelFactory.telegram(bot, settings.config().telegram(), context));
+                adapters.add(TelegramAdapter.open(bot, settings.config().telegram(), context));
             }
             for (var page : settings.pages()) {
                 ChannelContext context = new ChannelContext(tenants.get(page.tenant()), intake, stores.messages(),
                         stores.cursors(), clock);
-                adapters.add(ChannelFactory.facebook(page, settings.config().facebook(), context));
+                adapters.add(FacebookAdapter.open(page, settings.config().facebook(), context));
             }
         } catch (RuntimeException e) {
             adapters.forEach(ChannelAdapter::close);
@@ -79,10 +80,6 @@ final class Channels implements AutoCloseable {
                     Backoff.standard(), lease, a.pace(), clock);
             deliveries.add(new DeliveryLoop(a.channel().wire() + ":" + a.tenant(), drainer, BATCH, IDLE).start());
         }
-    }
-
-    List<PollLoop> polls() {
-        return Collections.unmodifiableList(polls);
     }
 
     /** Per poller, whether this instance holds its lease. */

@@ -209,7 +209,7 @@ public final class Server implements AutoCloseable {
 
     /** True while this instance holds the lease of poller {@code name} (e.g. {@code telegram:ats-milano}). */
     public boolean polling(String name) {
-        return channels != null && channels.polls().stream().anyMatch(p -> p.name().equals(name) && p.holding());
+        return channels != null && channels.polling().getOrDefault(name, false);
     }
 
     /** Stops taking requests, lets those in flight finish, then closes the pipeline and the store. */

@@ -5,7 +5,6 @@ import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelSettings;
 import it.sportello.channel.FacebookPage;
 import it.sportello.channel.TelegramBot;
-import it.sportello.contract.Message;
 import it.sportello.fake.FakeBotApi;
 import it.sportello.fake.FakeGraphApi;
 import java.io.IOException;
@@ -122,11 +121,6 @@ public final class ChannelBench {
         Function<T, Integer> last = replies.get();
         int duplicated = (int) sent.stream().filter(m -> last.apply(m) > 1).count();
         return new Result(channel, sent.size(), elapsed, waiting.size(), duplicated);
-    }
-
-    /** The example questions of every section of {@code tenant}'s knowledge base, in a fixed order. */
-    public static List<String> questions(List<Message> sample) {
-        return sample.stream().map(Message::text).toList();
     }
 
     private static void sleep(long millis) {

@@ -36,8 +36,8 @@ final class BenchChannelsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> questions;
         try (Sportello sportello = home.start()) {
-            questions = ChannelBench.questions(Benchmark.questions("ats-milano",
-                    sportello.knowledgeBase("ats-milano").sections(), 500, 13));
+            questions = Benchmark.questions("ats-milano", sportello.knowledgeBase("ats-milano").sections(), 500, 13)
+                    .stream().map(m -> m.text()).toList();
         }
         out.printf(Locale.ROOT, "Sportello bench-channels: Java %s, %d cores, %d messages per channel, H2 store%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), messages);

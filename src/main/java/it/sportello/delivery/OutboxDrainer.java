@@ -29,11 +29,6 @@ public final class OutboxDrainer {
     private final Pace pace;
     private final Clock clock;
 
-    public OutboxDrainer(String tenant, Channel channel, OutboxStore outbox, ChannelSender sender, Backoff backoff, Duration lease,
-                         Clock clock) {
-        this(tenant, channel, outbox, sender, backoff, lease, Pace.unlimited(), clock);
-    }
-
     public OutboxDrainer(String tenant, Channel channel, OutboxStore outbox, ChannelSender sender, Backoff backoff,
                          Duration lease, Pace pace, Clock clock) {
         this.pace = pace;

@@ -52,13 +52,11 @@ public final class Intake {
     }
 
     public Receipt receive(Message message) {
-        Redaction redaction = personalData.redact(message.text());
-        Accepted accepted = messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
-        StoredMessage stored = accepted.stored();
+        Accepted accepted = store(message);
         if (accepted.duplicate()) {
-            return duplicate(stored, message);
+            return duplicate(accepted.stored(), message);
         }
-        return process(stored, message);
+        return process(accepted.stored(), message);
     }
 
     /**
@@ -68,20 +66,25 @@ public final class Intake {
      * ({@code ignore}, with that reply) and the reply's outbox item in one transaction.
      */
     public Receipt acknowledge(Message message, String reply) {
-        Redaction redaction = personalData.redact(message.text());
-        Accepted accepted = messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
+        Accepted accepted = store(message);
         StoredMessage stored = accepted.stored();
         if (accepted.duplicate()) {
             return duplicate(stored, message);
         }
         Decision decision = new Decision(message.id(), Action.IGNORE,
-                redaction.any() ? List.of(Reason.PERSONAL_DATA) : List.of(), false, Sanction.NONE, List.of(), reply, 1,
+                stored.personalData() ? List.of(Reason.PERSONAL_DATA) : List.of(), false, Sanction.NONE, List.of(), reply, 1,
                 Optional.empty());
         Recorded recorded = transactions.atomically(() ->
                 messages.decided(stored, decision, followups(stored, decision), clock.instant()));
         LOG.atInfo().setMessage("message acknowledged").addKeyValue("message", stored.id())
                 .addKeyValue("tenant", message.tenant()).addKeyValue("channel", message.channel().wire()).log();
         return new Receipt(stored.id(), Optional.of(decision), false, recorded.escalation());
+    }
+
+    /** Redacts {@code message} and writes it, or finds the row of an earlier delivery of it. */
+    private Accepted store(Message message) {
+        Redaction redaction = personalData.redact(message.text());
+        return messages.accept(message.withText(redaction.text()), redaction.any(), clock.instant());
     }
 
     private static Receipt duplicate(StoredMessage stored, Message message) {

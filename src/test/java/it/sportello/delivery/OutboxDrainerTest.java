@@ -48,7 +48,7 @@ class OutboxDrainerTest {
             return next;
         };
         drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, platform,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock);
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), Pace.unlimited(), clock);
     }
 
     /** A clock that reads {@link #now}. */
@@ -132,7 +132,7 @@ class OutboxDrainerTest {
             calls++;
             now.set(now.get().plusSeconds(40));   // a platform call that took 40 s of a one-minute lease
             return new Delivery.Sent();
-        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clockAt());
+        }, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), Pace.unlimited(), clockAt());
 
         assertThat(slow.drainOnce(10)).isEqualTo(2);
         assertThat(calls).isEqualTo(1);
@@ -183,7 +183,7 @@ class OutboxDrainerTest {
             throw new IllegalStateException("connection reset");
         };
         new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, broken, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5),
-                Duration.ofMinutes(1), Clock.fixed(T0, ZoneOffset.UTC)).drainOnce(10);
+                Duration.ofMinutes(1), Pace.unlimited(), Clock.fixed(T0, ZoneOffset.UTC)).drainOnce(10);
         assertThat(outbox.pending(Channel.TELEGRAM, 10)).singleElement()
                 .satisfies(i -> assertThat(i.status()).isEqualTo(OutboxStatus.PENDING));
         now.set(T0.plusSeconds(1));

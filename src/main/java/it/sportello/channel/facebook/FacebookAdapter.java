@@ -5,9 +5,7 @@ import it.sportello.channel.ChannelAdapter;
 import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelContext;
 import it.sportello.channel.FacebookPage;
-import it.sportello.channel.Poller;
 import it.sportello.contract.Channel;
-import it.sportello.delivery.ChannelSender;
 import it.sportello.delivery.Pace;
 import it.sportello.web.WebRoutes;
 import java.net.http.HttpClient;
@@ -18,31 +16,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A tenant's Facebook page: a poller for its comments, Messenger's webhook when a verify token is set, and
- * a sender for both at {@code per_second} calls a second.
+ * Builds a tenant's Facebook page: a poller for its comments, Messenger's webhook when a verify token is set,
+ * and a sender for both at {@code per_second} calls a second.
  */
-public final class FacebookAdapter implements ChannelAdapter {
+public final class FacebookAdapter {
 
-    private final FacebookPage page;
-    private final Facebook graph;
-    private final ExecutorService httpThreads;
-    private final FacebookPoller poller;
-    private final List<WebRoutes> routes;
-    private final FacebookSender sender;
-    private final Pace pace;
-
-    private FacebookAdapter(FacebookPage page, Facebook graph, ExecutorService httpThreads, FacebookPoller poller,
-                            List<WebRoutes> routes, FacebookSender sender, Pace pace) {
-        this.page = page;
-        this.graph = graph;
-        this.httpThreads = httpThreads;
-        this.poller = poller;
-        this.routes = routes;
-        this.sender = sender;
-        this.pace = pace;
+    private FacebookAdapter() {
     }
 
-    public static FacebookAdapter open(FacebookPage page, ChannelConfig.Facebook config, ChannelContext context) {
+    public static ChannelAdapter open(FacebookPage page, ChannelConfig.Facebook config, ChannelContext context) {
         Facebook graph = GraphClient.open(page, config);
         ExecutorService httpThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sportello-messenger-" + page.tenant());
@@ -59,43 +41,10 @@ public final class FacebookAdapter implements ChannelAdapter {
         FacebookPoller poller = new FacebookPoller(page.tenant(), page.pageId(), graph,
                 context.intake()::receive, context.cursors(), context.clock(), config.poll());
         FacebookSender sender = new FacebookSender(page.pageId(), graph, context.messages(), messenger);
-        return new FacebookAdapter(page, graph, httpThreads, poller, routes, sender,
-                new Pace(config.perSecond(), Duration.ZERO, i -> Optional.empty()));
-    }
-
-    @Override
-    public String tenant() {
-        return page.tenant();
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.FACEBOOK;
-    }
-
-    @Override
-    public List<WebRoutes> routes() {
-        return routes;
-    }
-
-    @Override
-    public List<Poller> pollers() {
-        return List.of(poller);
-    }
-
-    @Override
-    public ChannelSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Pace pace() {
-        return pace;
-    }
-
-    @Override
-    public void close() {
-        graph.shutdown();
-        httpThreads.shutdownNow();
+        return new ChannelAdapter(page.tenant(), Channel.FACEBOOK, routes, List.of(poller), sender,
+                new Pace(config.perSecond(), Duration.ZERO, i -> Optional.empty()), () -> {
+                    graph.shutdown();
+                    httpThreads.shutdownNow();
+                });
     }
 }

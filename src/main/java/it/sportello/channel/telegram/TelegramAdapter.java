@@ -6,7 +6,6 @@ import it.sportello.channel.ChannelContext;
 import it.sportello.channel.Poller;
 import it.sportello.channel.TelegramBot;
 import it.sportello.contract.Channel;
-import it.sportello.delivery.ChannelSender;
 import it.sportello.delivery.Pace;
 import it.sportello.web.WebRoutes;
 import java.net.URI;
@@ -19,41 +18,27 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * A tenant's Telegram bot: long polling ({@link TelegramPoller}) or, when the bot has a webhook secret, the
- * webhook route ({@link TelegramWebhook}); the outbox goes out through {@link TelegramSender} at the Bot
+ * Builds a tenant's Telegram bot: long polling ({@link TelegramPoller}) or, when the bot has a webhook secret,
+ * the webhook route ({@link TelegramWebhook}); the outbox goes out through {@link TelegramSender} at the Bot
  * API's pace (overall, and one message at a time per chat). One OkHttp client for both, whose threads and
- * connections {@link #close()} releases.
+ * connections the adapter's close releases (cancelling a long poll in flight).
  */
-public final class TelegramAdapter implements ChannelAdapter {
+public final class TelegramAdapter {
 
     /** How much longer than a long poll a read may wait before the call counts as failed. */
     static final Duration READ_MARGIN = Duration.ofSeconds(15);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
-    private final String tenant;
-    private final OkHttpClient http;
-    private final TelegramSender sender;
-    private final Pace pace;
-    private final List<Poller> pollers;
-    private final List<WebRoutes> routes;
-
-    private TelegramAdapter(String tenant, OkHttpClient http, TelegramSender sender, Pace pace, List<Poller> pollers,
-                            List<WebRoutes> routes) {
-        this.tenant = tenant;
-        this.http = http;
-        this.sender = sender;
-        this.pace = pace;
-        this.pollers = List.copyOf(pollers);
-        this.routes = List.copyOf(routes);
+    private TelegramAdapter() {
     }
 
-    public static TelegramAdapter open(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context) {
+    public static ChannelAdapter open(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context) {
         return open(bot, config, context, READ_MARGIN);
     }
 
     /** {@code readMargin}: how long past the long poll a read may take (tests shorten it to see timeouts). */
-    static TelegramAdapter open(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context,
-                                Duration readMargin) {
+    static ChannelAdapter open(TelegramBot bot, ChannelConfig.Telegram config, ChannelContext context,
+                               Duration readMargin) {
         String tenant = context.tenant().id();
         if (!bot.tenant().equals(tenant)) {
             throw new IllegalArgumentException("bot of " + bot.tenant() + " opened for " + tenant);
@@ -78,7 +63,7 @@ public final class TelegramAdapter implements ChannelAdapter {
             pollers = List.of(new TelegramPoller(tenant, new OkHttpTelegramClient(polling, bot.token(), url), inbox,
                     context.cursors(), context.clock(), config.longPoll()));
         }
-        return new TelegramAdapter(tenant, polling, sender, pace, pollers, routes);
+        return new ChannelAdapter(tenant, Channel.TELEGRAM, routes, pollers, sender, pace, () -> release(polling));
     }
 
     static TelegramUrl url(URI api) {
@@ -87,39 +72,8 @@ public final class TelegramAdapter implements ChannelAdapter {
         return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
     }
 
-    @Override
-    public String tenant() {
-        return tenant;
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.TELEGRAM;
-    }
-
-    @Override
-    public List<WebRoutes> routes() {
-        return routes;
-    }
-
-    @Override
-    public List<Poller> pollers() {
-        return pollers;
-    }
-
-    @Override
-    public ChannelSender sender() {
-        return sender;
-    }
-
-    @Override
-    public Pace pace() {
-        return pace;
-    }
-
     /** Cancels calls in flight (a long poll) and releases OkHttp's threads and connections. */
-    @Override
-    public void close() {
+    private static void release(OkHttpClient http) {
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

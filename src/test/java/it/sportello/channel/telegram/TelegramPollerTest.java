@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.sportello.app.Sportello;
+import it.sportello.channel.ChannelAdapter;
 import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelContext;
 import it.sportello.channel.Poller;
@@ -54,7 +55,7 @@ class TelegramPollerTest {
     private Sportello sportello;
     private Intake intake;
     private FakeBotApi api;
-    private TelegramAdapter adapter;
+    private ChannelAdapter adapter;
     private Poller poller;
 
     @BeforeAll

@@ -9,6 +9,7 @@ import it.sportello.contract.Message;
 import it.sportello.delivery.Backoff;
 import it.sportello.delivery.Delivery;
 import it.sportello.delivery.OutboxDrainer;
+import it.sportello.delivery.Pace;
 import it.sportello.fake.BotApiCall;
 import it.sportello.fake.FakeBotApi;
 import it.sportello.store.Database;
@@ -200,7 +201,7 @@ class TelegramSenderTest {
                     + "retry after 7\",\"parameters\":{\"retry_after\":7}}", Duration.ZERO);
             AtomicReference<Instant> now = new AtomicReference<>(T0);
             OutboxDrainer drainer = new OutboxDrainer("ats-milano", Channel.TELEGRAM, outbox, sender,
-                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), clock(now));
+                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), 5), Duration.ofMinutes(1), Pace.unlimited(), clock(now));
 
             assertThat(drainer.drainOnce(10)).isEqualTo(1);
             now.set(T0.plusSeconds(6));

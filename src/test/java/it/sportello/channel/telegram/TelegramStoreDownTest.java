@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.sportello.app.Sportello;
+import it.sportello.channel.ChannelAdapter;
 import it.sportello.channel.ChannelConfig;
 import it.sportello.channel.ChannelContext;
 import it.sportello.channel.Poller;
@@ -88,7 +89,7 @@ class TelegramStoreDownTest {
     @Test
     void thePollerConfirmsOnlyWhatWasStored() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
-            TelegramAdapter adapter = TelegramAdapter.open(new TelegramBot("ats-milano", FakeBotApi.TOKEN, Optional.empty()),
+            ChannelAdapter adapter = TelegramAdapter.open(new TelegramBot("ats-milano", FakeBotApi.TOKEN, Optional.empty()),
                     new ChannelConfig.Telegram(URI.create(api.url()), 1, 30, 0), context, Duration.ofSeconds(1));
             try {
                 Poller poller = adapter.pollers().get(0);
@@ -116,7 +117,7 @@ class TelegramStoreDownTest {
     @Test
     void theWebhookAnswers503SoThatTelegramRetries() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
-            TelegramAdapter adapter = TelegramAdapter.open(new TelegramBot("ats-milano", FakeBotApi.TOKEN, Optional.of(SECRET)),
+            ChannelAdapter adapter = TelegramAdapter.open(new TelegramBot("ats-milano", FakeBotApi.TOKEN, Optional.of(SECRET)),
                     new ChannelConfig.Telegram(URI.create(api.url()), 1, 30, 0), context);
             WebServer web = WebServer.start("127.0.0.1", 0, Duration.ofSeconds(1), adapter.routes());
             try {
