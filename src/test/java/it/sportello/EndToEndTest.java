@@ -98,7 +98,7 @@ class EndToEndTest {
         AccountsFile.save(AccountsFile.in(data), new Accounts(List.of(new Account(MODERATOR,
                 cheap.hash(PASSWORD.toCharArray()), Set.of(Role.MODERATOR), Set.of(TENANT)))));
         server = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
-                600, 600, Duration.ofSeconds(2)), Clock.systemUTC());
+                600, 600, Duration.ofSeconds(2)), Clock.systemUTC(), it.sportello.Fixtures.TRAINER);
         citizen = Browser.start();
         moderatorBrowser = Browser.start();
         citizen.window(1024, 900);

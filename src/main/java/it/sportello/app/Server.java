@@ -116,6 +116,11 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Settings settings, Clock clock) {
+        return start(settings, clock, Sportello.Trainer.AT_START);
+    }
+
+    /** With the models from {@code trainer} (tests share one training of the shipped corpus). */
+    public static Server start(Settings settings, Clock clock, Sportello.Trainer trainer) {
         try {
             Files.createDirectories(settings.data());
         } catch (IOException e) {
@@ -127,7 +132,7 @@ public final class Server implements AutoCloseable {
         Channels channels = null;
         try {
             Stores stores = database.stores();
-            sportello = Sportello.start(settings.home(), clock, stores.strikes(), stores.posts());
+            sportello = Sportello.start(settings.home(), clock, stores.strikes(), stores.posts(), trainer);
             Intake intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(),
                     stores.transactions(), clock);
             intake.recover();

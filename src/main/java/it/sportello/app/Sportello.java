@@ -12,7 +12,7 @@ import it.sportello.guard.StrikeStore;
 import it.sportello.kb.KnowledgeBase;
 import it.sportello.kb.KnowledgeBaseLoader;
 import it.sportello.kb.Problem;
-import it.sportello.responder.CourtesyDetector;
+import it.sportello.corpus.Corpus;
 import it.sportello.responder.Responder;
 import it.sportello.responder.TenantRuntime;
 import it.sportello.search.ItalianAnalysis;
@@ -20,6 +20,7 @@ import it.sportello.search.SectionIndex;
 import it.sportello.tenant.ModerationHours;
 import it.sportello.tenant.TenantConfig;
 import it.sportello.tenant.TenantRegistry;
+import it.sportello.training.Training;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,12 +47,12 @@ public final class Sportello implements AutoCloseable {
     private final Map<String, TenantRuntime> runtimes;
     private final Guard guard;
     private final GuardDetectors detectors;
-    private final CourtesyDetector courtesy;
+    private final Training training;
     private final Responder responder;
     private final Clock clock;
 
     private Sportello(Layout layout, TenantRegistry tenants, ItalianAnalysis analysis, Map<String, KnowledgeBase> kbs,
-                      Map<String, TenantRuntime> runtimes, Guard guard, GuardDetectors detectors, CourtesyDetector courtesy,
+                      Map<String, TenantRuntime> runtimes, Guard guard, GuardDetectors detectors, Training training,
                       Responder responder, Clock clock) {
         this.layout = layout;
         this.tenants = tenants;
@@ -60,9 +61,18 @@ public final class Sportello implements AutoCloseable {
         this.runtimes = runtimes;
         this.guard = guard;
         this.detectors = detectors;
-        this.courtesy = courtesy;
+        this.training = training;
         this.responder = responder;
         this.clock = clock;
+    }
+
+    /** How the models are trained from the corpus: {@link Training#run} in production; tests may share one run. */
+    @FunctionalInterface
+    public interface Trainer {
+        Training train(Corpus corpus, GuardDetectors detectors, Map<String, SectionIndex> indexes, TenantRegistry tenants);
+
+        Trainer AT_START = (corpus, detectors, indexes, tenants) ->
+                Training.run(corpus, detectors, indexes, tenants, Runtime.getRuntime().availableProcessors());
     }
 
     /** Where Sportello finds its files. */
@@ -87,6 +97,10 @@ public final class Sportello implements AutoCloseable {
             return home.resolve("config/lexicons/courtesy.txt");
         }
 
+        public Path corpus() {
+            return home.resolve("corpus");
+        }
+
         public Path knowledgeBase(String tenant) {
             return home.resolve("knowledge-base").resolve(tenant);
         }
@@ -99,6 +113,11 @@ public final class Sportello implements AutoCloseable {
 
     /** Sportello with the guard's strikes and post history in {@code strikes} and {@code posts} (the store). */
     public static Sportello start(Path home, Clock clock, StrikeStore strikes, PostHistory posts) {
+        return start(home, clock, strikes, posts, Trainer.AT_START);
+    }
+
+    /** Sportello with its models from {@code trainer}. */
+    public static Sportello start(Path home, Clock clock, StrikeStore strikes, PostHistory posts, Trainer trainer) {
         Layout layout = new Layout(home);
         TenantRegistry tenants = TenantRegistry.load(layout.tenants());
         ItalianAnalysis analysis = ItalianAnalysis.load(layout.analysis());
@@ -124,17 +143,47 @@ public final class Sportello implements AutoCloseable {
         }
         Set<String> publicDomains = tenants.all().stream()
                 .map(t -> t.domain().replaceFirst("^www\\.", "")).collect(Collectors.toUnmodifiableSet());
-        GuardDetectors detectors = GuardDetectors.load(layout.guard(), publicDomains);
+        Training training;
+        GuardDetectors detectors;
+        try {
+            GuardDetectors rules = GuardDetectors.load(layout.guard(), layout.courtesy(), publicDomains);
+            long t0 = System.nanoTime();
+            Map<String, SectionIndex> indexes = new LinkedHashMap<>();
+            runtimes.forEach((id, r) -> indexes.put(id, r.index()));
+            training = trainer.train(Corpus.load(layout.corpus()), rules, indexes, tenants);
+            detectors = rules.withModel(training.guardModel(), training.thresholds());
+            LOG.info("models trained on corpus {} ({} messages) in {} ms", training.report().corpus(),
+                    training.report().trainMessages(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            opened.forEach(SectionIndex::close);
+            throw e;
+        }
+        Training trained = training;
+        runtimes.replaceAll((id, r) -> r.with(java.util.Optional.ofNullable(trained.classifiers().get(id))));
         Guard guard = new PolicyGuard(detectors, strikes, posts);
-        CourtesyDetector courtesy = CourtesyDetector.load(layout.courtesy(), analysis);
-        Responder responder = new Responder(runtimes, guard, courtesy);
-        return new Sportello(layout, tenants, analysis, kbs, runtimes, guard, detectors, courtesy, responder, clock);
+        Responder responder = new Responder(runtimes, guard, training.answerability());
+        return new Sportello(layout, tenants, analysis, kbs, runtimes, guard, detectors, training, responder, clock);
     }
 
     /** A responder for {@code tenant} over another index (the benchmark's synthetic knowledge base). */
     public Responder responderOver(String tenant, SectionIndex index) {
         TenantRuntime base = runtimes.get(tenant);
-        return new Responder(Map.of(tenant, new TenantRuntime(base.config(), index, base.hours())), guard, courtesy);
+        return new Responder(Map.of(tenant, new TenantRuntime(base.config(), index, base.hours())), guard,
+                training.answerability());
+    }
+
+    /** What the pipeline holds of one tenant: configuration, index, hours, section classifier. */
+    public TenantRuntime runtime(String tenant) {
+        return runtimes.get(tenant);
+    }
+
+    /** What training found (the {@code model} command, docs/guard-model.md). */
+    public Training training() {
+        return training;
+    }
+
+    public GuardDetectors detectors() {
+        return detectors;
     }
 
     /** The guard alone, for the benchmark. */

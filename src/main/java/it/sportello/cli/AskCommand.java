@@ -42,6 +42,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "read messages (JSON, one a line) from stdin, write decisions to stdout")
     boolean jsonl;
 
+    @Option(names = "--details", description = "also print what made the decision: rules, model scores, retrieval evidence")
+    boolean details;
+
     @Option(names = "--kind", defaultValue = "comment", description = "comment (public) or message (private): ${DEFAULT-VALUE}")
     Kind kind;
 
@@ -72,7 +75,7 @@ final class AskCommand implements Callable<Integer> {
                 out.println(sportello.jsonLines().write(d));
                 out.flush();
             } else {
-                DecisionPrinter.print(d, out);
+                DecisionPrinter.print(d, out, details);
             }
             return 0;
         }
@@ -99,7 +102,7 @@ final class AskCommand implements Callable<Integer> {
 
     private static Decision decideSafely(Sportello sportello, Message m) {
         try {
-            return sportello.responder().decide(m);
+            return sportello.responder().decideInTurn(m);
         } catch (RuntimeException e) {
             // the exception's message may quote the text: log its type only
             org.slf4j.LoggerFactory.getLogger(AskCommand.class).error("message {} failed: {}", m.id(), e.getClass().getName());

@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             Figures small = Benchmark.time(sportello.responder()::decide, shipped, decisions);
             print(out, "shipped knowledge base", small);
-            Figures guard = Benchmark.time(m -> sportello.guard().inspect(m, sportello.tenants().get(m.tenant())), shipped, decisions);
+            Figures guard = Benchmark.time(m -> sportello.guard().inspect(m, sportello.tenants().get(m.tenant()), false), shipped, decisions);
             print(out, "guard alone", guard);
 
             List<Section> synthetic = Benchmark.synthetic(all, syntheticSections);

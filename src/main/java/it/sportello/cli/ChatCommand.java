@@ -64,7 +64,7 @@ final class ChatCommand implements Callable<Integer> {
                 }
                 Message m = new Message("chat-" + (++turn), tenant, Channel.CLI, Kind.MESSAGE, "cli:chat",
                         OffsetDateTime.now(sportello.clock()), line);
-                Decision d = sportello.responder().decide(m);
+                Decision d = sportello.responder().decideInTurn(m);
                 out.println();
                 d.reply().lines().forEach(l -> out.println("  " + l));
                 if (details) {

@@ -14,6 +14,11 @@ final class DecisionPrinter {
     }
 
     static void print(Decision d, PrintWriter out) {
+        print(d, out, false);
+    }
+
+    /** {@code details}: with the evidence, one signal a line. */
+    static void print(Decision d, PrintWriter out, boolean details) {
         out.printf(Locale.ROOT, "action:     %s%n", d.action().wire());
         out.printf(Locale.ROOT, "reasons:    %s%n", d.reasons().isEmpty() ? "-"
                 : d.reasons().stream().map(Reason::wire).collect(Collectors.joining(", ")));
@@ -27,6 +32,10 @@ final class DecisionPrinter {
             }
         }
         d.error().ifPresent(e -> out.println("error:      " + e));
+        if (details && !d.evidence().signals().isEmpty()) {
+            out.println("evidence:");
+            d.evidence().signals().forEach(s -> out.println("  " + s.describe()));
+        }
         if (!d.reply().isEmpty()) {
             out.println("reply:");
             d.reply().lines().forEach(l -> out.println("  " + l));

@@ -45,7 +45,7 @@ final class EvalCommand implements Callable<Integer> {
         try (Sportello sportello = home.start()) {
             EvalReport report;
             try {
-                report = new Evaluation(sportello.jsonLines(), sportello.responder()::decide).run(file);
+                report = new Evaluation(sportello.jsonLines(), sportello.responder()::decideInTurn).run(file);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("eval: " + e.getMessage());
                 return 2;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sportello", mixinStandardHelpOptions = true, version = "Sportello 0.1",
         description = "First-level answers and policy guard for the social channels of public health agencies.",
         subcommands = {AskCommand.class, ChatCommand.class, EvalCommand.class, BenchCommand.class, BenchChannelsCommand.class, KbCommand.class,
-                LexiconCommand.class, ServeCommand.class, PurgeCommand.class, AccountCommand.class})
+                LexiconCommand.class, ModelCommand.class, ServeCommand.class, PurgeCommand.class, AccountCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

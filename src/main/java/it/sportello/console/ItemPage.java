@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Decision;
+import it.sportello.contract.Evidence;
 import it.sportello.contract.Message;
 import it.sportello.contract.SectionRef;
 import it.sportello.store.Ban;
@@ -105,6 +106,21 @@ final class ItemPage {
             for (SectionRef s : d.sections()) {
                 h.open("tr").open("th", "scope", "row").link(s.url(), s.title()).close("th")
                         .element("td", String.format(Locale.ITALIAN, "%.2f", s.score())).close("tr");
+            }
+            h.close("tbody").close("table");
+        }
+        if (!d.evidence().signals().isEmpty()) {
+            h.open("table", "class", "evidence");
+            h.element("caption", "Perché il bot ha deciso così");
+            h.open("thead").open("tr").element("th", "Su cosa", "scope", "col").element("th", "Da", "scope", "col")
+                    .element("th", "Punteggio", "scope", "col").element("th", "Soglia", "scope", "col")
+                    .element("th", "Dettagli", "scope", "col").close("tr").close("thead").open("tbody");
+            for (Evidence.Signal s : d.evidence().signals()) {
+                h.open("tr").element("th", Labels.evidenceAbout(s.about()), "scope", "row")
+                        .element("td", Labels.evidenceBy(s.by()))
+                        .element("td", s.score().isPresent() ? String.format(Locale.ITALIAN, "%.2f", s.score().getAsDouble()) : "—")
+                        .element("td", s.threshold().isPresent() ? String.format(Locale.ITALIAN, "%.2f", s.threshold().getAsDouble()) : "—")
+                        .element("td", s.detail().orElse("—")).close("tr");
             }
             h.close("tbody").close("table");
         }

@@ -48,6 +48,28 @@ final class Labels {
         };
     }
 
+    /** What a piece of evidence is about: a guard class (its reason's label), the answerability or the language. */
+    static String evidenceAbout(String about) {
+        return switch (about) {
+            case "answerable" -> "Risposta dalla base di conoscenza";
+            case "language" -> "Lingua";
+            case "violation" -> "Violazione della netiquette";
+            case "complaint" -> "Reclamo o elogio (URP)";
+            case "courtesy" -> "Cortesia";
+            case "repeated" -> "Messaggio ripetuto";
+            default -> java.util.Arrays.stream(Reason.values()).filter(r -> r.wire().equals(about)).findFirst()
+                    .map(Labels::of).orElse(about);
+        };
+    }
+
+    static String evidenceBy(String by) {
+        return switch (by) {
+            case "model" -> "modello appreso";
+            case "post history" -> "storico dei post";
+            default -> by;
+        };
+    }
+
     static String of(Priority p) {
         return switch (p) {
             case EMERGENCY -> "Emergenza";
@@ -100,6 +122,8 @@ final class Labels {
         return switch (c) {
             case TELEGRAM -> "Telegram";
             case FACEBOOK -> "Facebook";
+            case INSTAGRAM -> "Instagram";
+            case YOUTUBE -> "YouTube";
             case WEB -> "Chat web";
             case CLI -> "Riga di comando";
         };

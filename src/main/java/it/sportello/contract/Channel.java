@@ -2,9 +2,9 @@ package it.sportello.contract;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a message came from. */
+/** Where a message came from (contract: channel). Instagram and YouTube are decided, not yet connected. */
 public enum Channel implements WireName {
-    TELEGRAM, FACEBOOK, WEB, CLI;
+    TELEGRAM, FACEBOOK, INSTAGRAM, YOUTUBE, WEB, CLI;
 
     @JsonValue
     @Override

@@ -83,6 +83,9 @@ public final class JsonLines {
         }
         out.put("reply", d.reply());
         out.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
+        if (!d.evidence().signals().isEmpty()) {
+            out.set("evidence", EvidenceJson.write(d.evidence()));
+        }
         d.error().ifPresent(e -> out.put("error", e));
         try {
             return json.writeValueAsString(out);

@@ -12,8 +12,10 @@ import java.util.TreeMap;
 /** Pass rates per group, the two cross-group counts and every failure, as score.py prints them. */
 public final class EvalReport {
 
-    /** A failed case. */
-    public record Failure(String id, String group, String text, List<String> why) { }
+    /** A failed case, with what made the decision ({@link it.sportello.contract.Evidence}). */
+    public record Failure(String id, String group, String text, List<String> why, List<String> evidence) { }
+
+    private final ClassFigures classes = new ClassFigures();
 
     private final Map<String, int[]> groups = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -25,10 +27,12 @@ public final class EvalReport {
         String g = Scorer.group(c);
         int[] counts = groups.computeIfAbsent(g, k -> new int[2]);
         counts[1]++;
+        classes.add(c, d);
         if (fails.isEmpty()) {
             counts[0]++;
         } else {
-            failures.add(new Failure(c.id(), g, c.text(), fails));
+            failures.add(new Failure(c.id(), g, c.text(), fails, d == null ? List.of()
+                    : d.evidence().signals().stream().map(s -> s.describe()).toList()));
         }
         if (g.equals("answer")) {
             falseRefusal[1]++;
@@ -72,8 +76,14 @@ public final class EvalReport {
             for (Failure f : failures) {
                 String text = f.text().length() > 70 ? f.text().substring(0, 70) : f.text();
                 out.printf(Locale.ROOT, "FAIL %s [%s] '%s': %s%n", f.id(), f.group(), text, String.join("; ", f.why()));
+                if (!f.evidence().isEmpty()) {
+                    out.printf(Locale.ROOT, "     because %s%n", String.join("; ", f.evidence()));
+                }
             }
         }
+        out.println();
+        classes.print(out);
+        out.println();
         int passed = groups.values().stream().mapToInt(c -> c[0]).sum();
         int total = groups.values().stream().mapToInt(c -> c[1]).sum();
         out.printf(Locale.ROOT, "overall %d/%d passed (%.1f%%)%n", passed, total, overall());

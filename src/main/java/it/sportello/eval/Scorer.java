@@ -19,6 +19,9 @@ final class Scorer {
     static String group(EvalCase c) {
         Expectation e = c.expect();
         List<String> acts = e.actions();
+        if (!c.group().isEmpty()) {
+            return c.group();
+        }
         if ("en".equals(c.lang())) {
             return "english";
         }

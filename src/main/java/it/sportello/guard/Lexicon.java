@@ -108,8 +108,13 @@ public final class Lexicon {
     }
 
     public static Lexicon load(Path file) {
+        return load(file, file.toString());
+    }
+
+    /** {@code name}: how decisions' evidence and error messages name the file ({@code config/guard/emergency.txt}). */
+    public static Lexicon load(Path file, String name) {
         try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            return parse(name, Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ConfigException("cannot read lexicon " + file + ": " + e.getMessage(), e);
         }

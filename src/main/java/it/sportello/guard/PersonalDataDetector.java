@@ -12,17 +12,23 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import it.sportello.text.NormalizedText;
+import it.sportello.text.TextNormalizer;
 
 /**
  * Finds personal data in a text and masks it: phone numbers (libphonenumber, Italian numbering plan),
  * e-mail addresses, codici fiscali (check character validated, omocodia included), health-card numbers,
  * IBANs (mod-97 validated) and home addresses (a street type, a name and a house number). The agency's
  * own public contacts (toll-free numbers, addresses on its domain) are not personal data.
+ * It reads the normalised text ({@link TextNormalizer}: full-width or spaced-out digits, invisible
+ * characters and look-alike letters do not hide anything) and masks the matching stretch of the original.
  */
 public final class PersonalDataDetector {
 
     /** What replaces each piece of personal data: punctuation only, so it adds no word to a search. */
     public static final String MASK = "[***]";
+    /** What the detectors and the model read where personal data was: one word of its own. */
+    public static final String DETECTION_WORD = "datopersonale";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Set<PhoneNumberType> PUBLIC_LINES = EnumSet.of(PhoneNumberType.TOLL_FREE,
@@ -43,32 +49,45 @@ public final class PersonalDataDetector {
             + "(?:\\p{L}[\\p{L}'’.]*\\s+){0,4}?\\p{L}[\\p{L}'’.]*,?\\s*(?:n\\.?\\s*|nr\\.?\\s*|numero\\s+)?\\d{1,3}(?:\\s?/?\\s?[a-zA-Z])?(?![\\d\\p{L}])");
 
     private final Set<String> publicEmailDomains;
+    private final TextNormalizer normalizer;
 
     /** {@code publicEmailDomains}: the agency's own domains (asst-crema.it), whose addresses are public. */
-    public PersonalDataDetector(Set<String> publicEmailDomains) {
+    public PersonalDataDetector(Set<String> publicEmailDomains, TextNormalizer normalizer) {
         this.publicEmailDomains = Set.copyOf(publicEmailDomains);
+        this.normalizer = normalizer;
     }
 
     public Redaction redact(String text) {
+        return redact(normalizer.normalize(text));
+    }
+
+    /** The original text of {@code normalized} with every piece of personal data in it masked. */
+    public Redaction redact(NormalizedText normalized) {
         List<int[]> spans = new ArrayList<>();
         Set<PersonalData> found = EnumSet.noneOf(PersonalData.class);
-        if (text.contains(MASK)) {
-            found.add(PersonalData.MASKED);
+        scan(normalized.clean(), spans, found);
+        List<int[]> original = new ArrayList<>(spans.size());
+        for (int[] s : spans) {
+            original.add(new int[] {normalized.originalStart(s[0]), normalized.originalEnd(s[1])});
         }
+        return new Redaction(normalized.original(), found).withMasks(original);
+    }
+
+    private void scan(String text, List<int[]> spans, Set<PersonalData> found) {
         if (text.indexOf('@') >= 0) {
             find(EMAIL, text, PersonalData.EMAIL, spans, found, this::isPrivateEmail);
         }
         long digits = text.chars().filter(Character::isDigit).count();
         if (digits == 0) {
             // every other kind carries digits: most questions stop here
-            return new Redaction(text, found).withMasks(spans);
+            return;
         }
         find(TAX_CODE, text, PersonalData.TAX_CODE, spans, found, PersonalDataDetector::validTaxCode);
         find(HEALTH_CARD, text, PersonalData.HEALTH_CARD, spans, found, s -> s.replaceAll("\\D", "").startsWith("80380"));
         find(IBAN, text, PersonalData.IBAN, spans, found, PersonalDataDetector::validIban);
         find(ADDRESS, text, PersonalData.ADDRESS, spans, found, PersonalDataDetector::looksLikeStreet);
         if (digits < 6) {
-            return new Redaction(text, found).withMasks(spans);
+            return;
         }
         // libphonenumber reads only the stretches that can hold a number: it costs by the length it reads
         Matcher run = DIGIT_RUN.matcher(text);
@@ -82,7 +101,6 @@ public final class PersonalDataDetector {
                 }
             }
         }
-        return new Redaction(text, found).withMasks(spans);
     }
 
     private static void find(Pattern p, String text, PersonalData kind, List<int[]> spans, Set<PersonalData> found,

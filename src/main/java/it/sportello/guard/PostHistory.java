@@ -6,9 +6,9 @@ import java.time.Instant;
 /** What each author has posted, as fingerprints of the text (never the text), to recognise repeats. */
 public interface PostHistory {
 
-    /**
-     * Records a post of {@code author} with {@code fingerprint} at {@code at} and returns how many posts
-     * with the same fingerprint the author made within {@code window} before {@code at}, this one included.
-     */
-    int record(String tenant, String author, String fingerprint, Instant at, Duration window);
+    /** How many posts of {@code author} with {@code fingerprint} fall in ({@code at - window}, {@code at}]. */
+    int count(String tenant, String author, String fingerprint, Instant at, Duration window);
+
+    /** Records a post of {@code author} with {@code fingerprint} at {@code at}. */
+    void record(String tenant, String author, String fingerprint, Instant at);
 }

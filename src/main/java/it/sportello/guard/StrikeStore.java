@@ -6,9 +6,9 @@ import java.time.Instant;
 /** An author's netiquette violations, for warnings and ban proposals. */
 public interface StrikeStore {
 
-    /**
-     * Records a violation of {@code author} (channel-scoped id) on {@code tenant} at {@code at} and
-     * returns how many violations the author has within {@code window} before {@code at}, this one included.
-     */
-    int record(String tenant, String author, Instant at, Duration window);
+    /** How many violations {@code author} (channel-scoped id) has on {@code tenant} in ({@code at - window}, {@code at}]. */
+    int count(String tenant, String author, Instant at, Duration window);
+
+    /** Records a violation of {@code author} at {@code at}. */
+    void record(String tenant, String author, Instant at);
 }

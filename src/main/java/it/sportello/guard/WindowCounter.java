@@ -12,11 +12,20 @@ final class WindowCounter {
 
     private final Map<String, List<Instant>> events = new ConcurrentHashMap<>();
 
-    /** Adds an event at {@code at} and counts those in ({@code at - window}, {@code at}], this one included. */
-    int record(String key, Instant at, Duration window) {
+    void record(String key, Instant at) {
         List<Instant> times = events.computeIfAbsent(key, k -> new ArrayList<>());
         synchronized (times) {
             times.add(at);
+        }
+    }
+
+    /** The events in ({@code at - window}, {@code at}]. */
+    int count(String key, Instant at, Duration window) {
+        List<Instant> times = events.get(key);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
             Instant since = at.minus(window);
             // messages may arrive out of order: keep a second window of history before pruning
             times.removeIf(t -> t.isBefore(since.minus(window)));

@@ -3,6 +3,7 @@ package it.sportello.intake;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Decision;
+import it.sportello.contract.Evidence;
 import it.sportello.contract.Message;
 import it.sportello.contract.Reason;
 import it.sportello.contract.Sanction;
@@ -56,7 +57,7 @@ public final class Intake {
         if (accepted.duplicate()) {
             return duplicate(accepted.stored(), message);
         }
-        return process(accepted.stored(), message);
+        return process(accepted.stored(), message, false);
     }
 
     /**
@@ -73,7 +74,7 @@ public final class Intake {
         }
         Decision decision = new Decision(message.id(), Action.IGNORE,
                 stored.personalData() ? List.of(Reason.PERSONAL_DATA) : List.of(), false, Sanction.NONE, List.of(), reply, 1,
-                Optional.empty());
+                Evidence.NONE, Optional.empty());
         Recorded recorded = transactions.atomically(() ->
                 messages.decided(stored, decision, followups(stored, decision), clock.instant()));
         LOG.atInfo().setMessage("message acknowledged").addKeyValue("message", stored.id())
@@ -98,7 +99,7 @@ public final class Intake {
         int done = 0;
         for (List<StoredMessage> batch = messages.undecided(100); !batch.isEmpty(); batch = messages.undecided(100)) {
             for (StoredMessage stored : batch) {
-                process(stored, stored.message());
+                process(stored, stored.message(), stored.personalData());
                 done++;
             }
         }
@@ -109,17 +110,19 @@ public final class Intake {
     }
 
     /**
-     * Decides and records in one transaction, with the guard's strikes and fingerprints: a crash in between
-     * leaves the message undecided and no half of its consequences. {@code message} is the text to decide
-     * on: the original when at hand, else the stored redacted one.
+     * Decides, then records the decision with what it adds to the author's history (strikes, post fingerprints)
+     * in one transaction: a crash in between leaves the message undecided and no half of its consequences.
+     * {@code message} is the text to decide on: the original when at hand, else the stored redacted one
+     * ({@code redactedBefore}, which then carried personal data when the store says so).
      */
-    private Receipt process(StoredMessage stored, Message message) {
+    private Receipt process(StoredMessage stored, Message message, boolean redactedBefore) {
         long t0 = System.nanoTime();
         record Outcome(Decision decision, Recorded recorded) { }
         Outcome outcome;
         try {
             outcome = transactions.atomically(() -> {
-                Decision d = responder.decide(message);
+                Decision d = responder.decide(message, redactedBefore && stored.personalData());
+                responder.remember(message, d);
                 return new Outcome(d, messages.decided(stored, d, followups(stored, d), clock.instant()));
             });
         } catch (RuntimeException e) {
@@ -163,7 +166,7 @@ public final class Intake {
 
     private static boolean isPlatform(Channel channel) {
         return switch (channel) {
-            case TELEGRAM, FACEBOOK -> true;
+            case TELEGRAM, FACEBOOK, INSTAGRAM, YOUTUBE -> true;
             case WEB, CLI -> false;
         };
     }

@@ -50,6 +50,33 @@ final class Confidence {
         return found == 0 ? 0 : Math.min(1, found / (total + PRIOR));
     }
 
+    /** The evidence of the top section, from its terms and the scores of the first two sections. */
+    static RetrievalEvidence evidence(List<TermEvidence> terms, int documents, double top, double second, boolean titleMatch) {
+        double total = 0;
+        double strong = 0;
+        double body = 0;
+        double unknown = 0;
+        double corrected = 0;
+        int matched = 0;
+        for (TermEvidence t : terms) {
+            double w = weight(t.documentFrequency(), documents);
+            total += w;
+            if (t.inStrongField()) {
+                strong += w;
+            } else if (t.inBody()) {
+                body += w;
+            }
+            unknown += t.documentFrequency() == 0 ? w : 0;
+            corrected += t.corrected() ? w : 0;
+            matched += t.inStrongField() || t.inBody() ? 1 : 0;
+        }
+        if (total == 0) {
+            return RetrievalEvidence.NONE;
+        }
+        return new RetrievalEvidence(of(terms, documents), strong / total, body / total, unknown / total, corrected / total,
+                terms.size(), top, top == 0 ? 0 : second / top, (double) matched / terms.size(), titleMatch, 0, 0, 0, true);
+    }
+
     static double weight(int documentFrequency, int documents) {
         int df = documentFrequency == 0 ? UNKNOWN_DF : documentFrequency;
         return Math.log(1 + (double) documents / (df + 1));

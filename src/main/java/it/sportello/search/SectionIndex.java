@@ -70,6 +70,7 @@ public final class SectionIndex implements AutoCloseable {
     private final IndexSearcher searcher;
     /** The sections by Lucene document number. */
     private final Section[] byDoc;
+    private final java.util.Map<String, Integer> docOf;
     private final DirectSpellChecker speller = new DirectSpellChecker();
     private final Map<String, String> corrections = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -85,10 +86,12 @@ public final class SectionIndex implements AutoCloseable {
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null);
         this.byDoc = new Section[reader.maxDoc()];
+        this.docOf = new java.util.HashMap<>();
         Map<String, Section> byId = new java.util.HashMap<>();
         sections.forEach(s -> byId.put(s.id(), s));
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
             byDoc[doc] = byId.get(searcher.storedFields().document(doc).get(ID));
+            docOf.put(byDoc[doc].id(), doc);
         }
         speller.setAccuracy(0.7f);
         speller.setMaxEdits(1);
@@ -124,8 +127,32 @@ public final class SectionIndex implements AutoCloseable {
         return reader.numDocs();
     }
 
-    /** The best {@code max} sections for a question, with the confidence of the first. */
+    /** The section with this id, if the index has it. */
+    public java.util.Optional<Section> section(String id) {
+        return java.util.Optional.ofNullable(docOf.get(id)).map(d -> byDoc[d]);
+    }
+
+    /** Every section, in id order. */
+    public List<Section> sections() {
+        return List.of(byDoc);
+    }
+
+    /** The best {@code max} sections for a question by Lucene alone, with the evidence of the first. */
     public SearchResult search(String question, int max) {
+        return search(question, max, java.util.Optional.empty());
+    }
+
+    /** How many of Lucene's best sections the classifier's prior may reorder. */
+    static final int CANDIDATES = 10;
+    /** The weight of Lucene's score (relative to the best) against the classifier's probability (relative to its best). */
+    static final double LUCENE_WEIGHT = 0.5;
+
+    /**
+     * The best {@code max} sections for a question: Lucene's candidates, and the classifier's three likeliest,
+     * ranked by {@value #LUCENE_WEIGHT} of Lucene's score and the rest of the classifier's probability, each
+     * relative to its best; ties by id. Without a prior, Lucene's order.
+     */
+    public SearchResult search(String question, int max, java.util.Optional<SectionClassifier.Prior> prior) {
         try {
             String corrected = correct(question);
             List<String> queryTerms = List.copyOf(new LinkedHashSet<>(analysis.terms(corrected)));
@@ -138,16 +165,60 @@ public final class SectionIndex implements AutoCloseable {
             } else {
                 byCorrection.clear();
             }
-            TopDocs top = searcher.search(query(queryTerms), max);
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                hits.add(new Hit(byDoc[sd.doc], sd.score));
+            TopDocs top = searcher.search(query(queryTerms), prior.isPresent() ? CANDIDATES : Math.max(2, max));
+            if (top.scoreDocs.length == 0) {
+                return new SearchResult(List.of(), RetrievalEvidence.NONE, corrected);
             }
-            double conf = hits.isEmpty() ? 0 : confidence(queryTerms, byCorrection, top.scoreDocs[0].doc);
-            return new SearchResult(hits, conf, corrected);
+            List<Ranked> ranked = rank(top, prior);
+            double second = ranked.size() > 1 ? ranked.get(1).lucene : 0;
+            Ranked first = ranked.get(0);
+            RetrievalEvidence evidence = evidence(queryTerms, byCorrection, first.doc, first.lucene, second)
+                    .withPrior(first.prior, ranked.size() > 1 ? ranked.get(1).prior : 0, prior.map(SectionClassifier.Prior::none).orElse(0.0),
+                            first.doc == top.scoreDocs[0].doc);
+            List<Hit> hits = new ArrayList<>();
+            for (Ranked r : ranked.subList(0, Math.min(max, ranked.size()))) {
+                hits.add(new Hit(byDoc[r.doc], prior.isPresent() ? r.combined : r.lucene));
+            }
+            return new SearchResult(hits, evidence, corrected);
         } catch (IOException e) {
             throw new SearchException("search failed on the in-memory index", e);
         }
+    }
+
+    private record Ranked(int doc, double lucene, double prior, double combined) { }
+
+    private List<Ranked> rank(TopDocs top, java.util.Optional<SectionClassifier.Prior> prior) {
+        List<Ranked> out = new ArrayList<>();
+        if (prior.isEmpty()) {
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(new Ranked(sd.doc, sd.score, 0, sd.score));
+            }
+            return out;
+        }
+        SectionClassifier.Prior p = prior.get();
+        java.util.Map<Integer, Double> lucene = new java.util.LinkedHashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            lucene.put(sd.doc, (double) sd.score);
+        }
+        Integer[] likeliest = new Integer[p.ids().size()];
+        for (int i = 0; i < likeliest.length; i++) {
+            likeliest[i] = i;
+        }
+        java.util.Arrays.sort(likeliest, (a, b) -> Double.compare(p.probability()[b], p.probability()[a]));
+        for (int k = 0; k < Math.min(3, likeliest.length); k++) {
+            Integer doc = docOf.get(p.ids().get(likeliest[k]));
+            if (doc != null) {
+                lucene.putIfAbsent(doc, 0.0);
+            }
+        }
+        double bestLucene = top.scoreDocs[0].score;
+        double bestPrior = likeliest.length == 0 ? 1 : Math.max(1e-9, p.probability()[likeliest[0]]);
+        lucene.forEach((doc, score) -> {
+            double pr = p.of(byDoc[doc].id());
+            out.add(new Ranked(doc, score, pr, LUCENE_WEIGHT * score / bestLucene + (1 - LUCENE_WEIGHT) * pr / bestPrior));
+        });
+        out.sort(java.util.Comparator.comparingDouble((Ranked r) -> -r.combined).thenComparing(r -> byDoc[r.doc].id()));
+        return out;
     }
 
     /** Replaces words no section contains by the closest one that some section does (vacino → vaccino). */
@@ -179,7 +250,8 @@ public final class SectionIndex implements AutoCloseable {
      * The confidence of one document for the query, read from the index's postings: one terms enumeration
      * per field and segment, reused for every query term (each new enumeration costs more than a seek).
      */
-    private double confidence(List<String> queryTerms, Set<String> byCorrection, int doc) throws IOException {
+    private RetrievalEvidence evidence(List<String> queryTerms, Set<String> byCorrection, int doc, double top, double second)
+            throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         int homeIndex = ReaderUtil.subIndex(doc, leaves);
         List<String> fields = List.copyOf(BOOSTS.keySet());
@@ -192,6 +264,7 @@ public final class SectionIndex implements AutoCloseable {
         }
         int local = doc - leaves.get(homeIndex).docBase;
         List<Confidence.TermEvidence> evidence = new ArrayList<>(queryTerms.size());
+        boolean titleMatch = false;
         for (String t : queryTerms) {
             BytesRef term = new BytesRef(t);
             int df = 0;
@@ -209,13 +282,14 @@ public final class SectionIndex implements AutoCloseable {
                         String field = fields.get(f);
                         strong |= STRONG.contains(field);
                         body |= BODY.equals(field);
+                        titleMatch |= TITLE.equals(field);
                     }
                 }
                 df = Math.max(df, fieldDf);
             }
             evidence.add(new Confidence.TermEvidence(df, strong, body && !strong, byCorrection.contains(t)));
         }
-        return Confidence.of(evidence, reader.numDocs());
+        return Confidence.evidence(evidence, reader.numDocs(), top, second, titleMatch);
     }
 
     /** Whether the term the enumeration stands on occurs in {@code doc}. */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Decision;
+import it.sportello.contract.Evidence;
+import it.sportello.contract.EvidenceJson;
 import it.sportello.contract.Kind;
 import it.sportello.contract.Message;
 import it.sportello.contract.Reason;
@@ -30,7 +32,7 @@ final class Columns {
     /** The columns of {@code message}, for queries that read whole rows ({@code m.} prefixed). */
     static final String MESSAGE = "m.id, m.tenant, m.channel, m.kind, m.external_id, m.author, m.sent_at, m.received_at, "
             + "m.text, m.personal_data, m.status, m.action, m.reasons, m.hide, m.sanction, m.sections, m.reply, "
-            + "m.confidence, m.error";
+            + "m.confidence, m.evidence, m.error";
 
     private Columns() {
     }
@@ -66,6 +68,29 @@ final class Columns {
         }
     }
 
+    /** The evidence as JSON, its last signals left out if it would not fit the column. */
+    static String evidence(Evidence evidence) {
+        List<Evidence.Signal> signals = evidence.signals();
+        for (int n = signals.size(); n > 0; n--) {
+            String json = EvidenceJson.write(new Evidence(signals.subList(0, n))).toString();
+            if (json.length() <= 4000) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    static Evidence evidence(String column) {
+        if (column == null) {
+            return Evidence.NONE;
+        }
+        try {
+            return EvidenceJson.read(JSON.readTree(column));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored evidence is not valid JSON", e);
+        }
+    }
+
     static <E extends Enum<E> & WireName> E wire(Class<E> type, String column) {
         return WireName.parse(type, column)
                 .orElseThrow(() -> new StoreException("unknown " + type.getSimpleName() + " '" + column + "' in the store"));
@@ -86,7 +111,7 @@ final class Columns {
             decision = Optional.of(new Decision(message.id(), wire(Action.class, action), reasons(rs.getString("reasons")),
                     rs.getBoolean("hide"), wire(Sanction.class, rs.getString("sanction")),
                     sections(rs.getString("sections")), Optional.ofNullable(rs.getString("reply")).orElse(""),
-                    rs.getDouble("confidence"), Jdbc.optionalString(rs, "error")));
+                    rs.getDouble("confidence"), evidence(rs.getString("evidence")), Jdbc.optionalString(rs, "error")));
         }
         return new StoredMessage(rs.getLong("id"), message, rs.getBoolean("personal_data"),
                 Jdbc.instant(rs, "received_at"), status, decision);

@@ -64,10 +64,10 @@ final class JdbcMessageStore implements MessageStore {
 
     private static int decided(java.sql.Connection c, long id, Decision d, Instant at) throws SQLException {
         return Jdbc.update(c, "update message set status = ?, action = ?, reasons = ?, hide = ?, sanction = ?, sections = ?, "
-                        + "reply = ?, confidence = ?, error = ?, decided_at = ? where id = ?",
+                        + "reply = ?, confidence = ?, evidence = ?, error = ?, decided_at = ? where id = ?",
                 d.action() == Action.ERROR ? MessageStatus.FAILED : MessageStatus.DECIDED, d.action().wire(),
                 Columns.reasons(d.reasons()), d.hide(), d.sanction().wire(), Columns.sections(d.sections()), d.reply(),
-                d.confidence(), d.error(), at, id);
+                d.confidence(), Columns.evidence(d.evidence()), d.error(), at, id);
     }
 
     @Override

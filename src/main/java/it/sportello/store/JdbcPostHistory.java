@@ -14,13 +14,15 @@ final class JdbcPostHistory implements PostHistory {
     }
 
     @Override
-    public int record(String tenant, String author, String fingerprint, Instant at, Duration window) {
-        return jdbc.inTransaction(c -> {
-            Jdbc.insert(c, "insert into post_fingerprint (tenant, author, fingerprint, at) values (?, ?, ?, ?)",
-                    tenant, author, fingerprint, at);
-            return Jdbc.one(c, "select count(*) from post_fingerprint where tenant = ? and author = ? and fingerprint = ? "
-                    + "and at > ? and at <= ?", rs -> rs.getInt(1), tenant, author, fingerprint, at.minus(window), at)
-                    .orElse(0);
-        });
+    public int count(String tenant, String author, String fingerprint, Instant at, Duration window) {
+        return jdbc.inTransaction(c -> Jdbc.one(c, "select count(*) from post_fingerprint where tenant = ? and author = ? "
+                + "and fingerprint = ? and at > ? and at <= ?", rs -> rs.getInt(1), tenant, author, fingerprint, at.minus(window), at)
+                .orElse(0));
+    }
+
+    @Override
+    public void record(String tenant, String author, String fingerprint, Instant at) {
+        jdbc.inTransaction(c -> Jdbc.insert(c, "insert into post_fingerprint (tenant, author, fingerprint, at) values (?, ?, ?, ?)",
+                tenant, author, fingerprint, at));
     }
 }

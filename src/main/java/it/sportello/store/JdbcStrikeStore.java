@@ -14,11 +14,13 @@ final class JdbcStrikeStore implements StrikeStore {
     }
 
     @Override
-    public int record(String tenant, String author, Instant at, Duration window) {
-        return jdbc.inTransaction(c -> {
-            Jdbc.insert(c, "insert into strike (tenant, author, at) values (?, ?, ?)", tenant, author, at);
-            return Jdbc.one(c, "select count(*) from strike where tenant = ? and author = ? and at > ? and at <= ?",
-                    rs -> rs.getInt(1), tenant, author, at.minus(window), at).orElse(0);
-        });
+    public int count(String tenant, String author, Instant at, Duration window) {
+        return jdbc.inTransaction(c -> Jdbc.one(c, "select count(*) from strike where tenant = ? and author = ? and at > ? and at <= ?",
+                rs -> rs.getInt(1), tenant, author, at.minus(window), at).orElse(0));
+    }
+
+    @Override
+    public void record(String tenant, String author, Instant at) {
+        jdbc.inTransaction(c -> Jdbc.insert(c, "insert into strike (tenant, author, at) values (?, ?, ?)", tenant, author, at));
     }
 }

@@ -37,7 +37,7 @@ class GracefulShutdownTest {
     @Timeout(120)
     void aStopLetsRequestsInFlightFinish() throws Exception {
         Server server = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
-                1_000_000, 1_000_000, Duration.ofSeconds(10)), Clock.systemDefaultZone());
+                1_000_000, 1_000_000, Duration.ofSeconds(10)), Clock.systemDefaultZone(), it.sportello.Fixtures.TRAINER);
         String base = server.baseUrl();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

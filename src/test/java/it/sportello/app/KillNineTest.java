@@ -77,7 +77,7 @@ class KillNineTest {
         }
 
         try (Server again = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
-                1_000_000, 1_000_000, Duration.ofSeconds(5)), Clock.systemDefaultZone())) {
+                1_000_000, 1_000_000, Duration.ofSeconds(5)), Clock.systemDefaultZone(), it.sportello.Fixtures.TRAINER)) {
             int duplicates = 0;
             for (int i = 0; i < MESSAGES; i++) {
                 String id = "k" + i;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import it.sportello.Fixtures;
 import it.sportello.app.Sportello;
+import it.sportello.guard.InMemoryPostHistory;
+import it.sportello.guard.InMemoryStrikeStore;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -33,7 +35,8 @@ class AskJsonlTest {
 
     @BeforeAll
     static void start() {
-        sportello = Sportello.start(Fixtures.HOME, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("Europe/Rome")));
+        sportello = Sportello.start(Fixtures.HOME, Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneId.of("Europe/Rome")),
+                new InMemoryStrikeStore(), new InMemoryPostHistory(), Fixtures.TRAINER);
     }
 
     @AfterAll
@@ -90,7 +93,11 @@ class AskJsonlTest {
         it.forEachRemaining(names::add);
         boolean isError = "error".equals(d.get("action").asText());
         assertThat(names).as(d.toString()).containsAll(FIELDS);
-        assertThat(names).as(d.toString()).isSubsetOf(isError ? union(FIELDS, "error") : FIELDS);
+        assertThat(names).as(d.toString()).isSubsetOf(isError ? union(FIELDS, "error") : union(FIELDS, "evidence"));
+        if (!isError) {
+            assertThat(d.get("evidence").isArray()).as("every decision says what made it").isTrue();
+            d.get("evidence").forEach(e -> assertThat(e.get("about").isTextual() && e.get("by").isTextual()).isTrue());
+        }
         assertThat(d.get("id").isTextual()).isTrue();
         assertThat(ACTIONS).contains(d.get("action").asText());
         assertThat(d.get("reasons").isArray()).isTrue();

@@ -46,7 +46,7 @@ final class ConsoleServer implements AutoCloseable {
                 new Account("dora", CHEAP.hash(PASSWORD.toCharArray()), Set.of(Role.MODERATOR),
                         Set.of("ats-milano", "asst-crema")),
                 new Account("root", CHEAP.hash(PASSWORD.toCharArray()), Set.of(Role.ADMIN), Set.of()))));
-        this.server = Server.start(Server.Settings.embedded(Path.of("."), data, 0), clock);
+        this.server = Server.start(Server.Settings.embedded(Path.of("."), data, 0), clock, it.sportello.Fixtures.TRAINER);
     }
 
     static ConsoleServer start(Path data) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Whatever a citizen writes shows as text in every console page, never as markup. */
 class ConsoleXssTest {
 
-    static final String SCRIPT = "<script>alert(1)</script> come prenoto il vaccino?";
+    static final String SCRIPT = "<script>alert(1)</script> a che ora apre il mercato rionale?";
     static final String IMG = "<img src=x onerror=alert(1)> siete dei buffoni incapaci";
     static final String QUOTES = "\"><script>alert(2)</script>' orari della piscina comunale";
     static final String SVG = "<svg onload=alert(3)> siete degli incompetenti e dei ladri";

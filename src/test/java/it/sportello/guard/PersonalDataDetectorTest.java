@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PersonalDataDetectorTest {
 
-    private final PersonalDataDetector detector = new PersonalDataDetector(Set.of("ats-milano.it", "asst-crema.it"));
+    private final PersonalDataDetector detector = new PersonalDataDetector(Set.of("ats-milano.it", "asst-crema.it"),
+            new it.sportello.text.TextNormalizer());
 
     @Test
     void findsEachKindInTheCorpusAndNothingInTheHardNegatives() throws IOException {

@@ -11,6 +11,7 @@ import it.sportello.contract.Reason;
 import it.sportello.contract.Sanction;
 import it.sportello.tenant.TenantConfig;
 import it.sportello.tenant.TenantRegistry;
+import it.sportello.text.TextNormalizer;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -29,17 +30,20 @@ class PolicyGuardTest {
     private static final TenantConfig CREMA = TENANTS.get("asst-crema");
     private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-25T11:00:00+01:00");
 
-    private final GuardDetectors detectors = new GuardDetectors(
-            new PersonalDataDetector(Set.of("ats-milano.it", "asst-crema.it")),
-            Lexicon.parse("emergency", "non respira\ndolore al petto"),
-            Lexicon.parse("personal-case", "mio figlio & febbre\nla mia pratica"),
-            Lexicon.parse("contact-request", "chiamatemi\nscrivetemi in privato"),
-            MinorDetector.load(Path.of("config/guard/minor.txt")),
-            new NetiquetteDetector(Map.of(
-                    Reason.INSULT, Lexicon.parse("insult", "idiot*\nbuffoni"),
-                    Reason.SPAM, Lexicon.parse("spam", "offerta imperdibile"),
-                    Reason.OFF_TOPIC, Lexicon.parse("off-topic", "partita"))));
-    private final PolicyGuard guard = new PolicyGuard(detectors, new InMemoryStrikeStore(), new InMemoryPostHistory());
+    private static final TextNormalizer NORMALIZER = new TextNormalizer();
+    private final GuardDetectors detectors = new GuardDetectors(NORMALIZER,
+            new PersonalDataDetector(Set.of("ats-milano.it", "asst-crema.it"), NORMALIZER),
+            Map.of(GuardClass.EMERGENCY, Lexicon.parse("emergency", "non respira\ndolore al petto"),
+                    GuardClass.PERSONAL_CASE, Lexicon.parse("personal-case", "mio figlio & febbre\nla mia pratica"),
+                    GuardClass.CONTACT_REQUEST, Lexicon.parse("contact-request", "chiamatemi\nscrivetemi in privato"),
+                    GuardClass.INSULT, Lexicon.parse("insult", "idiot*\nbuffoni"),
+                    GuardClass.SPAM, Lexicon.parse("spam", "offerta imperdibile"),
+                    GuardClass.OFF_TOPIC, Lexicon.parse("off-topic", "partita")),
+            MinorDetector.load(Path.of("config/guard/minor.txt")), CourtesyLexicon.load(Path.of("config/lexicons/courtesy.txt")),
+            ClassScorer.NONE, Map.of());
+    private final InMemoryStrikeStore strikes = new InMemoryStrikeStore();
+    private final InMemoryPostHistory posts = new InMemoryPostHistory();
+    private final PolicyGuard guard = new PolicyGuard(detectors, strikes, posts);
 
     @Test
     void aCleanQuestionGoesToRetrieval() {
@@ -154,9 +158,50 @@ class PolicyGuardTest {
         assertThat(withinWindow.sanction()).as("days 10, 31 and 32").isEqualTo(Sanction.BAN_PROPOSED);
     }
 
+    @Test
+    void inspectingIsPureTheHistoryGrowsOnlyWhenADecisionIsRemembered() {
+        Message insult = new Message("m", MILANO.id(), Channel.FACEBOOK, Kind.COMMENT, "fb:40", T0, "buffoni");
+        Verdict first = guard.inspect(insult, MILANO, false);
+        Verdict second = guard.inspect(insult, MILANO, false);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(strikes.count(MILANO.id(), "fb:40", T0.toInstant(), java.time.Duration.ofDays(30))).isZero();
+        guard.remember(insult, MILANO, first.action().orElseThrow());
+        assertThat(strikes.count(MILANO.id(), "fb:40", T0.toInstant(), java.time.Duration.ofDays(30))).isEqualTo(1);
+    }
+
+    @Test
+    void theMaskTypedByACitizenIsNotPersonalDataButAStoredRedactedTextIs() {
+        Message typed = new Message("m", MILANO.id(), Channel.FACEBOOK, Kind.COMMENT, "fb:41", T0,
+                "Perché i numeri nei commenti diventano [***]? Come si cambia il medico?");
+
+        assertThat(guard.inspect(typed, MILANO, false).reasons()).doesNotContain(Reason.PERSONAL_DATA);
+        Verdict recovered = guard.inspect(typed, MILANO, true);
+        assertThat(recovered.reasons()).contains(Reason.PERSONAL_DATA);
+        assertThat(recovered.hide()).isTrue();
+    }
+
+    @Test
+    void evasionsDefeatNeitherTheLexiconsNorThePersonalData() {
+        assertThat(inspect(MILANO, "fb:42", T0, Kind.COMMENT, "siete dei b\u200bu\u00adf\u200bfoni").action())
+                .contains(Action.MODERATE);
+        assertThat(inspect(MILANO, "fb:43", T0, Kind.COMMENT, "siete dei ｂｕｆｆｏｎｉ").action()).contains(Action.MODERATE);
+        assertThat(inspect(MILANO, "fb:44", T0, Kind.COMMENT, "siete dei bufføni".replace("ø", "о")).action()).as("Cyrillic о")
+                .contains(Action.MODERATE);
+        assertThat(inspect(MILANO, "fb:45", T0, Kind.COMMENT, "siete dei b.u.f.f.o.n.i").action()).contains(Action.MODERATE);
+        Verdict phone = inspect(MILANO, "fb:46", T0, Kind.COMMENT, "il mio numero è ３３９ ８７６ ５４３２");
+        assertThat(phone.reasons()).contains(Reason.PERSONAL_DATA);
+        assertThat(phone.hide()).isTrue();
+        assertThat(phone.text()).isEqualTo("il mio numero è [***]");
+    }
+
+    /** As the intake does: the verdict, then what the decision adds to the author's history. */
     private Verdict inspect(TenantConfig tenant, String author, OffsetDateTime at, Kind kind, String text) {
         Channel channel = author.startsWith("tg:") ? Channel.TELEGRAM : Channel.FACEBOOK;
-        return guard.inspect(new Message("m", tenant.id(), channel, kind, author, at, text), tenant);
+        Message message = new Message("m", tenant.id(), channel, kind, author, at, text);
+        Verdict v = guard.inspect(message, tenant, false);
+        guard.remember(message, tenant, v.action().orElse(Action.ANSWER));
+        return v;
     }
 
 }

@@ -2,6 +2,7 @@ package it.sportello.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.sportello.Fixtures;
 import it.sportello.app.Sportello;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
@@ -51,7 +52,7 @@ class IntakeTest {
         Clock clock = Clock.fixed(NOW, ZoneId.of("Europe/Rome"));
         database = Database.open(DatabaseConfig.inMemory("intake-" + UUID.randomUUID()));
         stores = database.stores();
-        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts());
+        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts(), Fixtures.TRAINER);
         intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(),
                 stores.transactions(), clock);
     }

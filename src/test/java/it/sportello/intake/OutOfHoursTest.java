@@ -2,6 +2,7 @@ package it.sportello.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.sportello.Fixtures;
 import it.sportello.app.Sportello;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
@@ -48,7 +49,7 @@ class OutOfHoursTest {
         Clock clock = Clock.fixed(SATURDAY_NIGHT, ZoneId.of("Europe/Rome"));
         database = Database.open(DatabaseConfig.inMemory("hours-" + UUID.randomUUID()));
         stores = database.stores();
-        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts());
+        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts(), Fixtures.TRAINER);
         intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(), stores.transactions(),
                 clock);
     }
@@ -90,7 +91,7 @@ class OutOfHoursTest {
 
     @Test
     void whatOnlyAModeratorCanDoSaysWhenTheyAreBack() {
-        Receipt question = comment("-100:3", "tg:103", "Il consultorio di quartiere presta le stampelle per una settimana?");
+        Receipt question = comment("-100:3", "tg:103", "A che ora passa il tram 9 la domenica mattina?");
         Receipt emergency = comment("-100:4", "tg:104", "Mio padre è svenuto e non respira, aiuto");
 
         assertThat(question.decision().orElseThrow().action()).isEqualTo(Action.ESCALATE);

@@ -3,90 +3,90 @@ package it.sportello.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.Fixtures;
-import it.sportello.tenant.TenantConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.HashMap;
+import it.sportello.app.Sportello;
+import it.sportello.corpus.Corpus;
+import it.sportello.corpus.CorpusMessage;
+import it.sportello.responder.TenantRuntime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retrieval and the confidence threshold over the shipped knowledge bases, measured on a corpus of
- * citizens' questions written apart from the knowledge base (src/test/resources/retrieval/questions.tsv):
- * three per section, and questions no section answers, hard negatives included.
+ * The whole retrieval (Lucene, the section classifier, the answerability model and each tenant's threshold)
+ * over the questions of the corpus's validation split, which none of them was trained on: covered questions
+ * in every style, and questions no section answers, hard ones included. Floors a little under today's figures
+ * (docs/retrieval.md), so that a change that makes retrieval worse fails here.
  */
 class RetrievalCorpusTest {
 
-    private record Case(String tenant, List<String> expected, String question) {
+    private record Case(TenantRuntime tenant, String expected, String question) {
         boolean covered() {
             return !expected.isEmpty();
         }
     }
 
-    private static final Map<String, SectionIndex> INDEXES = new HashMap<>();
-    private static final Map<String, Double> THRESHOLDS = new HashMap<>();
-    private static List<Case> cases;
+    private static final List<Case> CASES = new ArrayList<>();
 
     @BeforeAll
-    static void build() throws IOException {
-        ItalianAnalysis analysis = Fixtures.analysis();
-        for (TenantConfig t : Fixtures.tenants().all()) {
-            INDEXES.put(t.id(), SectionIndex.build(Fixtures.shipped(t.id()).sections(), analysis));
-            THRESHOLDS.put(t.id(), t.retrieval().threshold());
+    static void load() {
+        Sportello sportello = Fixtures.sportello();
+        for (CorpusMessage m : Corpus.load(Fixtures.HOME.resolve("corpus")).validation()) {
+            if (m.topic().isPresent() && m.labels().stream().allMatch(c -> c == it.sportello.guard.GuardClass.COMPLAINT)) {
+                CASES.add(new Case(sportello.runtime(m.tenant()), m.topic().get().section().orElse(""), m.text()));
+            }
         }
-        cases = Files.readAllLines(Fixtures.resource("retrieval/questions.tsv"), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .map(l -> l.split("\t"))
-                .map(f -> new Case(f[0], f[1].equals("-") ? List.of() : List.of(f[1].split("\\|")), f[2]))
-                .toList();
-    }
-
-    @AfterAll
-    static void close() {
-        INDEXES.values().forEach(SectionIndex::close);
     }
 
     @Test
-    void theCorpusCoversEverySectionOfBothTenants() {
-        assertThat(cases).hasSizeGreaterThan(200);
-        for (String tenant : INDEXES.keySet()) {
-            Fixtures.shipped(tenant).sections().forEach(s -> assertThat(cases)
-                    .as("questions for %s/%s", tenant, s.id())
-                    .anyMatch(c -> c.tenant().equals(tenant) && c.expected().contains(s.id())));
-        }
-        assertThat(cases.stream().filter(c -> !c.covered()).count()).isGreaterThanOrEqualTo(40);
+    void theValidationQuestionsCoverBothTenants() {
+        assertThat(CASES).hasSizeGreaterThan(500);
+        assertThat(CASES.stream().filter(c -> !c.covered()).count()).isGreaterThanOrEqualTo(100);
+        assertThat(CASES.stream().map(c -> c.tenant().config().id()).distinct()).hasSize(2);
     }
 
     @Test
     void theRightSectionComesFirst() {
-        List<Case> covered = cases.stream().filter(Case::covered).toList();
-        long right = covered.stream().filter(c -> c.expected().contains(top(c))).count();
+        List<Case> covered = CASES.stream().filter(Case::covered).toList();
+        long right = covered.stream().filter(c -> c.expected().equals(top(c))).count();
 
-        assertThat((double) right / covered.size()).as("top-1 accuracy on %d questions", covered.size()).isGreaterThanOrEqualTo(0.92);
+        assertThat((double) right / covered.size()).as("top-1 accuracy on %d questions", covered.size()).isGreaterThanOrEqualTo(0.87);
     }
 
     @Test
     void theThresholdAnswersCoveredQuestionsAndEscalatesTheOthers() {
-        List<Case> covered = cases.stream().filter(Case::covered).toList();
-        List<Case> uncovered = cases.stream().filter(c -> !c.covered()).toList();
-        long answeredRight = covered.stream().filter(c -> confident(c) && c.expected().contains(top(c))).count();
-        long answeredWrong = covered.stream().filter(c -> confident(c) && !c.expected().contains(top(c))).count();
-        long escalated = uncovered.stream().filter(c -> !confident(c)).count();
+        List<Case> covered = CASES.stream().filter(Case::covered).toList();
+        List<Case> uncovered = CASES.stream().filter(c -> !c.covered()).toList();
+        long right = covered.stream().filter(c -> answers(c) && c.expected().equals(top(c))).count();
+        long wrong = covered.stream().filter(c -> answers(c) && !c.expected().equals(top(c))).count();
+        long escalated = uncovered.stream().filter(c -> !answers(c)).count();
 
-        assertThat((double) answeredRight / covered.size()).as("covered questions answered with the right section").isGreaterThanOrEqualTo(0.85);
-        assertThat((double) answeredWrong / covered.size()).as("covered questions answered with a wrong section").isLessThanOrEqualTo(0.03);
-        assertThat((double) escalated / uncovered.size()).as("uncovered questions escalated").isGreaterThanOrEqualTo(0.86);
+        System.out.printf("retrieval on %d covered and %d uncovered validation questions: %.3f answered right, %.3f wrong, "
+                + "%.3f of the uncovered escalated%n", covered.size(), uncovered.size(), (double) right / covered.size(),
+                (double) wrong / covered.size(), (double) escalated / uncovered.size());
+        assertThat((double) right / covered.size()).as("covered questions answered with the right section").isGreaterThanOrEqualTo(0.75);
+        assertThat((double) wrong / covered.size()).as("covered questions answered with a wrong section").isLessThanOrEqualTo(0.08);
+        assertThat((double) escalated / uncovered.size()).as("uncovered questions escalated").isGreaterThanOrEqualTo(0.70);
+    }
+
+    @Test
+    void theConfidenceIsCalibrated() {
+        var bins = Fixtures.sportello().training().report().calibration();
+        int total = bins.stream().mapToInt(b -> b.count()).sum();
+        double gap = bins.stream().mapToDouble(b -> b.count() * Math.abs(b.predicted() - b.observed())).sum() / total;
+
+        assertThat(gap).as("expected calibration error over %d validation questions", total).isLessThanOrEqualTo(0.06);
     }
 
     private static String top(Case c) {
-        return INDEXES.get(c.tenant()).search(c.question(), 1).top().map(h -> h.section().id()).orElse("-");
+        return c.tenant().search(c.question(), 1).top().map(h -> h.section().id()).orElse("");
     }
 
-    private static boolean confident(Case c) {
-        return INDEXES.get(c.tenant()).search(c.question(), 1).confidence() >= THRESHOLDS.get(c.tenant());
+    private static boolean answers(Case c) {
+        SearchResult r = c.tenant().search(c.question(), 1);
+        var detectors = Fixtures.sportello().detectors();
+        String language = detectors.model().score(detectors.read(c.question())).language();
+        double p = Fixtures.sportello().training().answerability().probability(r.evidence(), language);
+        return !r.hits().isEmpty() && p >= c.tenant().config().retrieval().threshold();
     }
 }

@@ -48,7 +48,7 @@ class SectionIndexTest {
         SearchResult result = index.search(question, 3);
 
         assertThat(result.top()).as(question).hasValueSatisfying(h -> assertThat(h.section().id()).isEqualTo(expected));
-        assertThat(result.confidence()).as(question).isBetween(0.0, 1.0);
+        assertThat(result.coverage()).as(question).isBetween(0.0, 1.0);
     }
 
     @Test
@@ -63,14 +63,14 @@ class SectionIndexTest {
         SearchResult tram = index.search("a che ora passa il tram numero 9 la domenica?", 3);
         SearchResult good = index.search("come si cambia il medico di famiglia", 3);
 
-        assertThat(good.confidence()).isGreaterThan(0.5);
-        assertThat(tram.confidence()).isLessThan(0.3);
+        assertThat(good.coverage()).isGreaterThan(0.5);
+        assertThat(tram.coverage()).isLessThan(0.3);
     }
 
     @Test
     void nothingToSearchGivesNoHit() {
         assertThat(index.search("?!", 3).hits()).isEmpty();
-        assertThat(index.search("buongiorno a tutti", 3).confidence()).isZero();
+        assertThat(index.search("buongiorno a tutti", 3).coverage()).isZero();
     }
 
     @Test

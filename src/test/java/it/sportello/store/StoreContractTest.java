@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.sportello.contract.Action;
 import it.sportello.contract.Channel;
 import it.sportello.contract.Decision;
+import it.sportello.contract.Evidence;
 import it.sportello.contract.Kind;
 import it.sportello.contract.Message;
 import it.sportello.contract.Reason;
@@ -76,7 +77,7 @@ abstract class StoreContractTest {
     static Decision escalated(String id) {
         return new Decision(id, Action.ESCALATE, List.of(Reason.LOW_CONFIDENCE, Reason.OUT_OF_HOURS), false, Sanction.NONE,
                 List.of(new SectionRef("urp", "URP", "https://www.ats-milano.it/urp", 0.25)), "La passiamo a un operatore.",
-                0.25, Optional.empty());
+                0.25, new Evidence(List.of(Evidence.Signal.score("answerable", "model", 0.25, 0.5))), Optional.empty());
     }
 
     private StoredMessage decided(String id, String author, String text, Instant at, Decision d) {
@@ -199,7 +200,7 @@ abstract class StoreContractTest {
         long open = stores.escalations().open(decided("f1", "web:a", "domanda", T0, escalated("f1")).id(), "ats-milano",
                 Priority.QUESTION, T0);
         Decision insult = new Decision("f2", Action.MODERATE, List.of(Reason.INSULT), true, Sanction.WARNING, List.of(),
-                "", 0, Optional.empty());
+                "", 0, Evidence.NONE, Optional.empty());
         long moderated = stores.escalations().open(decided("f2", "web:b", "[insulto]", T0, insult).id(), "ats-milano",
                 Priority.MODERATION, T0);
         stores.escalations().close(moderated, "anna", Resolution.DISMISSED, Optional.empty(), T0);
@@ -235,23 +236,37 @@ abstract class StoreContractTest {
     void aStrikeAtNanosecondPrecisionCountsInItsOwnWindow() {
         Duration month = Duration.ofDays(30);
         Instant t = T0.plusNanos(999_999_999);
-        assertThat(stores.strikes().record("ats-milano", "tg:9", t, month)).isEqualTo(1);
-        assertThat(stores.posts().record("asst-crema", "tg:9", "abc", t, Duration.ofHours(24))).isEqualTo(1);
+        stores.strikes().record("ats-milano", "tg:9", t);
+        stores.posts().record("asst-crema", "tg:9", "abc", t);
+        assertThat(stores.strikes().count("ats-milano", "tg:9", t, month)).isEqualTo(1);
+        assertThat(stores.posts().count("asst-crema", "tg:9", "abc", t, Duration.ofHours(24))).isEqualTo(1);
     }
 
     @Test
     void strikesAndRepeatsAreCountedWithinTheirWindow() {
         Duration month = Duration.ofDays(30);
-        assertThat(stores.strikes().record("ats-milano", "fb:1", T0, month)).isEqualTo(1);
-        assertThat(stores.strikes().record("ats-milano", "fb:1", T0.plus(Duration.ofDays(10)), month)).isEqualTo(2);
-        assertThat(stores.strikes().record("ats-milano", "fb:2", T0.plus(Duration.ofDays(10)), month)).isEqualTo(1);
-        assertThat(stores.strikes().record("ats-milano", "fb:1", T0.plus(Duration.ofDays(35)), month)).isEqualTo(2);
+        assertThat(strike("fb:1", T0, month)).isEqualTo(1);
+        assertThat(strike("fb:1", T0.plus(Duration.ofDays(10)), month)).isEqualTo(2);
+        assertThat(strike("fb:2", T0.plus(Duration.ofDays(10)), month)).isEqualTo(1);
+        assertThat(strike("fb:1", T0.plus(Duration.ofDays(35)), month)).isEqualTo(2);
+        assertThat(stores.strikes().count("ats-milano", "fb:1", T0.plus(Duration.ofDays(5)), month))
+                .as("counting records nothing").isEqualTo(1);
 
         Duration day = Duration.ofHours(24);
-        assertThat(stores.posts().record("asst-crema", "fb:1", "abc", T0, day)).isEqualTo(1);
-        assertThat(stores.posts().record("asst-crema", "fb:1", "abc", T0.plusSeconds(60), day)).isEqualTo(2);
-        assertThat(stores.posts().record("asst-crema", "fb:1", "def", T0.plusSeconds(60), day)).isEqualTo(1);
-        assertThat(stores.posts().record("asst-crema", "fb:1", "abc", T0.plus(Duration.ofHours(30)), day)).isEqualTo(1);
+        assertThat(post("fb:1", "abc", T0, day)).isEqualTo(1);
+        assertThat(post("fb:1", "abc", T0.plusSeconds(60), day)).isEqualTo(2);
+        assertThat(post("fb:1", "def", T0.plusSeconds(60), day)).isEqualTo(1);
+        assertThat(post("fb:1", "abc", T0.plus(Duration.ofHours(30)), day)).isEqualTo(1);
+    }
+
+    private int strike(String author, Instant at, Duration window) {
+        stores.strikes().record("ats-milano", author, at);
+        return stores.strikes().count("ats-milano", author, at, window);
+    }
+
+    private int post(String author, String fingerprint, Instant at, Duration window) {
+        stores.posts().record("asst-crema", author, fingerprint, at);
+        return stores.posts().count("asst-crema", author, fingerprint, at, window);
     }
 
     @Test
@@ -445,7 +460,7 @@ abstract class StoreContractTest {
                 Optional.of(oldMessage), Optional.of("risposta"), old));
         long confirmed = stores.bans().propose("ats-milano", "fb:1", Channel.FACEBOOK, oldMessage, old);
         stores.bans().decide(confirmed, BanStatus.CONFIRMED, "anna", old);
-        stores.strikes().record("ats-milano", "fb:1", old, Duration.ofDays(30));
+        stores.strikes().record("ats-milano", "fb:1", old);
         stores.audit().record(AuditEntry.of(old, "anna", "ats-milano", AuditAction.BAN_CONFIRM, "ban:" + confirmed)
                 .withDetail("confirmed"));
         long fresh = decided("new", "fb:2", "nuovo", T0, escalated("new")).id();

@@ -40,7 +40,7 @@ class ChatBrowserTest {
     static void start() {
         Browser.assumeInstalled();
         server = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
-                600, 600, Duration.ofSeconds(2)), Clock.systemUTC());
+                600, 600, Duration.ofSeconds(2)), Clock.systemUTC(), it.sportello.Fixtures.TRAINER);
         browser = Browser.start();
         driver = browser.driver();
     }
@@ -175,7 +175,7 @@ class ChatBrowserTest {
     @Test
     void saysInItalianWhenTheCitizenSendsTooMuch(@TempDir Path limitedData) {
         try (Server limited = Server.start(new Server.Settings(Path.of("."), limitedData, "127.0.0.1", 0,
-                DatabaseConfig.embedded(limitedData), 3, 60, Duration.ofSeconds(2)), Clock.systemUTC())) {
+                DatabaseConfig.embedded(limitedData), 3, 60, Duration.ofSeconds(2)), Clock.systemUTC(), it.sportello.Fixtures.TRAINER)) {
             browser.window(1024, 900);
             driver.get(limited.baseUrl() + "/chat/ats-milano");
             WebElement input = driver.findElement(By.id("domanda"));

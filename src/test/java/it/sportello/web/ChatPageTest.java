@@ -35,7 +35,7 @@ class ChatPageTest {
     @BeforeAll
     static void start() {
         server = Server.start(new Server.Settings(Path.of("."), data, "127.0.0.1", 0, DatabaseConfig.embedded(data),
-                600, 600, Duration.ofSeconds(2)), Clock.systemUTC());
+                600, 600, Duration.ofSeconds(2)), Clock.systemUTC(), it.sportello.Fixtures.TRAINER);
     }
 
     @AfterAll

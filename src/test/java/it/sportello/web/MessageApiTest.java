@@ -43,7 +43,7 @@ class MessageApiTest {
 
     @BeforeAll
     static void start() {
-        server = Server.start(settings(data, 600), CLOCK);
+        server = Server.start(settings(data, 600), CLOCK, it.sportello.Fixtures.TRAINER);
     }
 
     @AfterAll
@@ -147,7 +147,7 @@ class MessageApiTest {
     @Test
     void rateLimitsAClientWithRetryAfter(@org.junit.jupiter.api.io.TempDir Path limitedData) throws Exception {
         try (Server limited = Server.start(new Server.Settings(Path.of("."), limitedData, "127.0.0.1", 0,
-                DatabaseConfig.embedded(limitedData), 3, 3, Duration.ofSeconds(5)), CLOCK)) {
+                DatabaseConfig.embedded(limitedData), 3, 3, Duration.ofSeconds(5)), CLOCK, it.sportello.Fixtures.TRAINER)) {
             HttpResponse<String> response = null;
             int sent = 0;
             while (sent < 20 && (response == null || response.statusCode() != 429)) {

@@ -70,7 +70,7 @@ class FacebookChannelTest {
         ChannelConfig config = new ChannelConfig(shipped.telegram(), new ChannelConfig.Facebook(shipped.facebook().graph(),
                 shipped.facebook().graphVersion(), 1, shipped.facebook().perSecond()), shipped.leaseSeconds());
         server = Server.start(Server.Settings.embedded(Path.of("."), data, 0)
-                .withChannels(new ChannelSettings(config, List.of(), List.of(FacebookTesting.page(true)))), clock);
+                .withChannels(new ChannelSettings(config, List.of(), List.of(FacebookTesting.page(true)))), clock, it.sportello.Fixtures.TRAINER);
         await("the poller's lease", WAIT, () -> server.polling("facebook:ats-milano"));
     }
 

@@ -3,6 +3,7 @@ package it.sportello.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.sportello.Fixtures;
 import it.sportello.app.Sportello;
 import it.sportello.channel.ChannelAdapter;
 import it.sportello.channel.ChannelConfig;
@@ -63,7 +64,7 @@ class TelegramPollerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = Database.open(DatabaseConfig.inMemory("poller-" + UUID.randomUUID()));
         stores = database.stores();
-        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts());
+        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts(), Fixtures.TRAINER);
         intake = new Intake(sportello.responder(), sportello.personalData(), stores.messages(), stores.transactions(), clock);
     }
 

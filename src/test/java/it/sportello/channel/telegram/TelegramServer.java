@@ -48,7 +48,7 @@ public final class TelegramServer implements AutoCloseable {
             TelegramBot bot = new TelegramBot(TENANT, FakeBotApi.TOKEN, webhookSecret);
             Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), ON_DUTY));
             Server server = Server.start(Server.Settings.embedded(Path.of("."), data, 0)
-                    .withChannels(new ChannelSettings(config, List.of(bot), List.of())), clock);
+                    .withChannels(new ChannelSettings(config, List.of(bot), List.of())), clock, it.sportello.Fixtures.TRAINER);
             return new TelegramServer(api, server);
         } catch (RuntimeException e) {
             api.close();

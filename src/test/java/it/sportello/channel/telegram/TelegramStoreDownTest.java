@@ -3,6 +3,7 @@ package it.sportello.channel.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import it.sportello.Fixtures;
 import it.sportello.app.Sportello;
 import it.sportello.channel.ChannelAdapter;
 import it.sportello.channel.ChannelConfig;
@@ -63,7 +64,7 @@ class TelegramStoreDownTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         database = Database.open(DatabaseConfig.inMemory("down-" + UUID.randomUUID()));
         stores = database.stores();
-        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts());
+        sportello = Sportello.start(Path.of("."), clock, stores.strikes(), stores.posts(), Fixtures.TRAINER);
         MessageStore flaky = (MessageStore) Proxy.newProxyInstance(MessageStore.class.getClassLoader(),
                 new Class<?>[] {MessageStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("accept") && acceptsLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0) {
