@@ -72,10 +72,10 @@ public record GuardDetectors(TextNormalizer normalizer, PersonalDataDetector per
 
     /**
      * Every class's finding on a text ({@code text}: the lexicons' reading of {@code normalized}). A writer's
-     * stated age settles {@code minor} against {@code minimumAge}; without one, the model may still read a
-     * minor ("faccio la terza media").
+     * stated age (or birth year, in {@code year}) settles {@code minor} against {@code minimumAge}; without one,
+     * the model may still read a minor ("faccio la terza media").
      */
-    public Findings find(Text text, NormalizedText normalized, int minimumAge) {
+    public Findings find(Text text, NormalizedText normalized, int minimumAge, int year) {
         GuardModel.Scores scores = model.score(normalized);
         Map<GuardClass, Optional<String>> rules = rules(text);
         Map<GuardClass, Finding> out = new EnumMap<>(GuardClass.class);
@@ -83,7 +83,7 @@ public record GuardDetectors(TextNormalizer normalizer, PersonalDataDetector per
             double p = scores.of(c);
             Threshold t = thresholds.getOrDefault(c, RULE_ONLY);
             if (c == GuardClass.MINOR) {
-                out.put(c, minorFinding(minor.statedAge(text), minimumAge, p, t));
+                out.put(c, minorFinding(minor.statedAge(text, year), minimumAge, p, t));
                 continue;
             }
             Optional<String> rule = rules.getOrDefault(c, Optional.empty());

@@ -22,20 +22,22 @@ public final class GuardModel implements ClassScorer {
 
     /** LIBLINEAR's C: chosen on the validation split among 1, 2, 4, 8, 16 (docs/guard-model.md). */
     static final double COST = 4;
+    /** The size of the classes' and the languages' tables (docs/benchmark.md: smaller gave lower AUC, larger no higher). */
+    static final int BITS = 17;
+    static final int LANGUAGE_BITS = BITS;
     /** A language needs this many training messages to get an output of its own. */
     static final int MIN_LANGUAGE_EXAMPLES = 15;
 
     private static final GuardClass[] CLASSES = GuardClass.values();
 
     private final TextFeatures features;
+    /** The classes' outputs, then the languages'. */
     private final LinearModel model;
-    private final LinearModel languageModel;
     private final List<String> languages;
 
-    private GuardModel(TextFeatures features, LinearModel model, LinearModel languageModel, List<String> languages) {
+    private GuardModel(TextFeatures features, LinearModel model, List<String> languages) {
         this.features = features;
         this.model = model;
-        this.languageModel = languageModel;
         this.languages = List.copyOf(languages);
     }
 
@@ -100,27 +102,26 @@ public final class GuardModel implements ClassScorer {
             }
             weights[j] = positives == 0 ? 1 : Math.max(1, Math.min(MAX_WEIGHT, Math.pow((double) negatives / positives, balance)));
         }
-        LinearModel model = LinearModel.train(TextFeatures.DIMENSIONS, CLASSES.length, examples, cost, weights, threads);
+        LinearModel model = LinearModel.train(BITS, CLASSES.length, examples, cost, weights, threads);
         double[] even = new double[languages.size()];
         Arrays.fill(even, 1);
-        LinearModel languageModel = LinearModel.train(TextFeatures.DIMENSIONS, languages.size(), languageExamples, cost,
+        LinearModel languageModel = LinearModel.train(LANGUAGE_BITS, languages.size(), languageExamples, cost,
                 even, threads);
-        return new GuardModel(features, model, languageModel, languages);
+        return new GuardModel(features, LinearModel.join(model, languageModel), languages);
     }
 
     @Override
     public Scores score(NormalizedText text) {
-        SparseVector x = features.of(text);
-        double[] byLanguage = languageModel.probabilities(x);
+        double[] all = model.probabilities(features.of(text));
         String language = "und";
         double best = 0;
         for (int l = 0; l < languages.size(); l++) {
-            if (byLanguage[l] > best) {
-                best = byLanguage[l];
+            if (all[CLASSES.length + l] > best) {
+                best = all[CLASSES.length + l];
                 language = languages.get(l);
             }
         }
-        return new Scores(model.probabilities(x), language, best);
+        return new Scores(Arrays.copyOf(all, CLASSES.length), language, best);
     }
 
     public List<String> languages() {

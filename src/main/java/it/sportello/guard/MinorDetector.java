@@ -61,6 +61,26 @@ public final class MinorDetector {
         }
     }
 
+    /** "sono nata nel 2011", "sono del 2012", "classe 2010": a birth year the writer states for themselves. */
+    private static final Pattern BIRTH_YEAR = Pattern.compile(
+            " (?:(?:io )?sono (?:nato|nata) nel|(?:io )?sono del|(?:io )?sono della|classe) ((?:19|20)\\d\\d) ");
+
+    /**
+     * The youngest age the writer states for themselves, if any; a birth year counts as the youngest age it can mean
+     * in {@code year} (born in 2010, in 2026: 15).
+     */
+    public OptionalInt statedAge(Text text, int year) {
+        OptionalInt stated = statedAge(text);
+        Matcher born = BIRTH_YEAR.matcher(text.plain());
+        while (born.find()) {
+            int age = year - Integer.parseInt(born.group(1)) - 1;
+            if (age >= 0 && (stated.isEmpty() || age < stated.getAsInt())) {
+                stated = OptionalInt.of(age);
+            }
+        }
+        return stated;
+    }
+
     /** The youngest age the writer states for themselves, if any. */
     public OptionalInt statedAge(Text text) {
         String plain = text.plain();

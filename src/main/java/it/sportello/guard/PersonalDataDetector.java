@@ -36,8 +36,15 @@ public final class PersonalDataDetector {
     /** A stretch of at least six digits with the separators numbers are written with, and a '+' before. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\(?\\d(?:[\\d \\t.()/-]*\\d){5,}");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}0-9._%+-]+@([\\p{L}0-9-]+\\.)+\\p{L}{2,}");
+    /** An address spelled out to dodge filters: mario.rossi [at] gmail [punto] com, mario chiocciola libero dot it. */
+    private static final Pattern SPELLED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}0-9._%+-])[\\p{L}0-9._%+-]{2,}\\s*"
+            + "(?:[\\[(]\\s*(?:at|chiocciola|@)\\s*[\\])]|\\s(?:at|chiocciola)\\s)\\s*[\\p{L}0-9-]+"
+            + "(?:\\s*(?:[\\[(]\\s*(?:dot|punto|\\.)\\s*[\\])]|\\s(?:dot|punto)\\s|\\.)\\s*[\\p{L}0-9-]+)*"
+            + "\\s*(?:[\\[(]\\s*(?:dot|punto|\\.)\\s*[\\])]|\\s(?:dot|punto)\\s|\\.)\\s*"
+            + "(?:com|it|net|org|eu|info|biz|me|co|uk|fr|ro|es|de|al|ua|cn)(?![\\p{L}0-9])");
+    /** Written whole or in its groups (RSSMRA 80A01 F205X, RSS MRA 80A01 F205 X). */
     private static final Pattern TAX_CODE = Pattern.compile(
-            "(?i)(?<![\\p{L}0-9])[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![\\p{L}0-9])");
+            "(?i)(?<![\\p{L}0-9])[A-Z]{3} ?[A-Z]{3} ?[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2} ?[A-Z][0-9LMNPQRSTUV]{3} ?[A-Z](?![\\p{L}0-9])");
     /** Tessera sanitaria / TEAM card: 20 digits, 80 (health) and 380 (Italy) first. */
     private static final Pattern HEALTH_CARD = Pattern.compile("(?<!\\d)8(?:[ .-]?\\d){19}(?!\\d)");
     /** Written whole or in groups of four: IT60X0542811101000000123456, IT60 X054 2811 1010 0000 0123 456. */
@@ -77,12 +84,13 @@ public final class PersonalDataDetector {
         if (text.indexOf('@') >= 0) {
             find(EMAIL, text, PersonalData.EMAIL, spans, found, this::isPrivateEmail);
         }
+        find(SPELLED_EMAIL, text, PersonalData.EMAIL, spans, found, s -> isPrivateEmail(spelledOut(s)));
         long digits = text.chars().filter(Character::isDigit).count();
         if (digits == 0) {
             // every other kind carries digits: most questions stop here
             return;
         }
-        find(TAX_CODE, text, PersonalData.TAX_CODE, spans, found, PersonalDataDetector::validTaxCode);
+        find(TAX_CODE, text, PersonalData.TAX_CODE, spans, found, PersonalDataDetector::looksLikeTaxCode);
         find(HEALTH_CARD, text, PersonalData.HEALTH_CARD, spans, found, s -> s.replaceAll("\\D", "").startsWith("80380"));
         find(IBAN, text, PersonalData.IBAN, spans, found, PersonalDataDetector::validIban);
         find(ADDRESS, text, PersonalData.ADDRESS, spans, found, PersonalDataDetector::looksLikeStreet);
@@ -141,6 +149,32 @@ public final class PersonalDataDetector {
     private boolean isPrivateEmail(String email) {
         String domain = email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         return publicEmailDomains.stream().noneMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+    }
+
+    /**
+     * A codice fiscale: its check character right, or its shape alone with a plausible day of birth (1-31, or
+     * 41-71 for women): a citizen who mistypes one character of their own code has still posted it.
+     */
+    static boolean looksLikeTaxCode(String code) {
+        String cf = code.replace(" ", "");
+        if (cf.length() != 16) {
+            return false;
+        }
+        if (validTaxCode(cf)) {
+            return true;
+        }
+        String day = cf.substring(9, 11);
+        if (!day.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int d = Integer.parseInt(day);
+        return d >= 1 && d <= 31 || d >= 41 && d <= 71;
+    }
+
+    /** An address spelled out, written back with '@' and dots. */
+    static String spelledOut(String s) {
+        return s.replaceAll("(?i)\\s*(?:[\\[(]\\s*(?:at|chiocciola|@)\\s*[\\])]|\\s(?:at|chiocciola)\\s)\\s*", "@")
+                .replaceAll("(?i)\\s*(?:[\\[(]\\s*(?:dot|punto|\\.)\\s*[\\])]|\\s(?:dot|punto)\\s)\\s*", ".");
     }
 
     /** The check character of a codice fiscale (D.M. 23/12/1976), omocodia letters included. */

@@ -60,7 +60,7 @@ public final class PolicyGuard implements Guard {
         Redaction redaction = detectors.personalData().redact(normalized);
         NormalizedText seen = detectors.forDetection(redaction, normalized);
         Text text = Text.of(seen.folded());
-        Findings findings = detectors.find(text, seen, tenant.minimumAge());
+        Findings findings = detectors.find(text, seen, tenant.minimumAge(), message.time().getYear());
 
         boolean personalData = redaction.any() || redactedBefore;
         boolean isPublic = message.kind().isPublic();
@@ -82,9 +82,9 @@ public final class PolicyGuard implements Guard {
             }
         }
         if (violations.isEmpty() && findings.fired(GuardClass.VIOLATION)) {
-            // a violation is sure, none of its kinds alone: the kind the model finds likeliest names it
+            // a violation is sure, none of its kinds alone: the kind nearest its own threshold names it
             GuardClass.netiquette().stream().filter(c -> c != GuardClass.OFF_TOPIC && moderates(tenant, c))
-                    .max(java.util.Comparator.comparingDouble(c -> findings.of(c).score()))
+                    .max(java.util.Comparator.comparingDouble(c -> findings.of(c).score() / findings.of(c).threshold()))
                     .ifPresent(c -> {
                         violations.add(c.reason().orElseThrow());
                         violated.add(GuardClass.VIOLATION);

@@ -17,26 +17,24 @@ import java.util.concurrent.Future;
 /**
  * A set of binary logistic-regression models over one feature space, one output a class, trained by
  * LIBLINEAR (L2-regularised logistic regression, dual coordinate descent, seeded: the same examples give the
- * same weights). A feature no training example has gets no weight under L2 regularisation, so only the
- * features seen are kept: a table from feature to its row of weights, one weight an output side by side, so
- * scoring one text reads each of its features' weights for all outputs from one place.
+ * same weights). Each model hashes the features into a table of its own size (2 to the {@code bits}: the
+ * feature's low bits, which are as good as a hash of its own), and keeps the weights as bytes scaled per output
+ * (the probabilities move by less than a hundredth), one row a feature with its outputs side by side: scoring a text reads each of its features' weights
+ * for all outputs from one place, in a table small enough to stay in the processor's cache.
  */
 public final class LinearModel {
 
-    private final int dimensions;
+    private final int bits;
     private final int outputs;
-    /** Open addressing: {@code keys[slot]} a feature (or -1), {@code rows[slot]} its row in {@code weights}. */
-    private final int[] keys;
-    private final int[] rows;
-    private final float[] weights;
+    private final byte[] weights;
+    private final float[] scale;
     private final float[] bias;
 
-    private LinearModel(int dimensions, int outputs, int[] keys, int[] rows, float[] weights, float[] bias) {
-        this.dimensions = dimensions;
+    private LinearModel(int bits, int outputs, byte[] weights, float[] scale, float[] bias) {
+        this.bits = bits;
         this.outputs = outputs;
-        this.keys = keys;
-        this.rows = rows;
         this.weights = weights;
+        this.scale = scale;
         this.bias = bias;
     }
 
@@ -44,42 +42,21 @@ public final class LinearModel {
     public record Example(SparseVector x, boolean[] positive, boolean[] known) { }
 
     /**
-     * Trains one model per output on the examples known for it, with regularisation {@code cost} (LIBLINEAR's
-     * C) and positive examples weighted by {@code positiveWeight[j]}; outputs are trained in parallel on
-     * {@code threads} threads.
+     * Trains one model per output on the examples known for it, over 2 to the {@code bits} features, with
+     * regularisation {@code cost} (LIBLINEAR's C) and positive examples weighted by {@code positiveWeight[j]};
+     * outputs are trained in parallel on {@code threads} threads.
      */
-    public static LinearModel train(int dimensions, int outputs, List<Example> examples, double cost,
+    public static LinearModel train(int bits, int outputs, List<Example> examples, double cost,
                                     double[] positiveWeight, int threads) {
         Linear.disableDebugOutput();
+        int dimensions = 1 << bits;
         Feature[][] x = new Feature[examples.size()][];
-        java.util.BitSet seen = new java.util.BitSet(dimensions);
+        java.util.Map<Long, Feature> nodes = new java.util.HashMap<>();
         for (int i = 0; i < x.length; i++) {
-            SparseVector v = examples.get(i).x();
-            x[i] = row(v, dimensions);
-            for (int f : v.indices()) {
-                seen.set(f);
-            }
+            x[i] = row(fold(examples.get(i).x(), dimensions - 1), dimensions, nodes);
         }
-        int used = seen.cardinality();
-        int capacity = Integer.highestOneBit(Math.max(2, used) * 2 - 1) << 1;
-        int[] keys = new int[capacity];
-        int[] rows = new int[capacity];
-        java.util.Arrays.fill(keys, -1);
-        int[] featureRow = new int[used];
-        int[] featureOf = new int[used];
-        int next = 0;
-        for (int f = seen.nextSetBit(0); f >= 0; f = seen.nextSetBit(f + 1)) {
-            int slot = slot(f, capacity);
-            while (keys[slot] != -1) {
-                slot = (slot + 1) & (capacity - 1);
-            }
-            keys[slot] = f;
-            rows[slot] = next;
-            featureOf[next] = f;
-            featureRow[next] = next;
-            next++;
-        }
-        float[] weights = new float[used * outputs];
+        byte[] weights = new byte[dimensions * outputs];
+        float[] scale = new float[outputs];
         float[] bias = new float[outputs];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, outputs)), r -> {
             Thread t = new Thread(r, "model-training");
@@ -94,8 +71,14 @@ public final class LinearModel {
             }
             for (int j = 0; j < outputs; j++) {
                 double[] w = done.get(j).get();
-                for (int r = 0; r < used; r++) {
-                    weights[r * outputs + j] = (float) w[featureOf[r]];
+                done.set(j, null);
+                double max = 0;
+                for (int f = 0; f < dimensions; f++) {
+                    max = Math.max(max, Math.abs(w[f]));
+                }
+                scale[j] = (float) (max == 0 ? 1 : max / Byte.MAX_VALUE);
+                for (int f = 0; f < dimensions; f++) {
+                    weights[f * outputs + j] = (byte) Math.round(w[f] / scale[j]);
                 }
                 bias[j] = (float) w[dimensions];
             }
@@ -107,11 +90,34 @@ public final class LinearModel {
         } finally {
             pool.shutdownNow();
         }
-        return new LinearModel(dimensions, outputs, keys, rows, weights, bias);
+        return new LinearModel(bits, outputs, weights, scale, bias);
     }
 
-    private static int slot(int feature, int capacity) {
-        return (feature * 0x9E3779B1 >>> 7) & (capacity - 1);
+    /** A vector's features in the model's table: low bits, features that fall together summed. */
+    private static SparseVector fold(SparseVector v, int mask) {
+        int[] idx = new int[v.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = v.indices()[k] & mask;
+        }
+        long[] packed = new long[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            packed[k] = (long) idx[k] << 32 | k;
+        }
+        java.util.Arrays.sort(packed);
+        int[] outIdx = new int[idx.length];
+        float[] outVal = new float[idx.length];
+        int n = 0;
+        for (long p : packed) {
+            int f = (int) (p >>> 32);
+            float value = v.values()[(int) p];
+            if (n > 0 && outIdx[n - 1] == f) {
+                outVal[n - 1] += value;
+            } else {
+                outIdx[n] = f;
+                outVal[n++] = value;
+            }
+        }
+        return new SparseVector(java.util.Arrays.copyOf(outIdx, n), java.util.Arrays.copyOf(outVal, n));
     }
 
     /** The weights of one output, the bias last; all zero when the output has no example of one side. */
@@ -153,13 +159,21 @@ public final class LinearModel {
         return w;
     }
 
-    /** LIBLINEAR's 1-based features, and the bias feature last. */
-    private static Feature[] row(SparseVector v, int dimensions) {
+    /**
+     * LIBLINEAR's 1-based features, and the bias feature last. A node with the same feature and value is shared
+     * between examples (LIBLINEAR only reads them): with the few values {@link TextFeatures} gives, the corpus takes
+     * a fraction of the memory one node a feature of each example would.
+     */
+    private static Feature[] row(SparseVector v, int dimensions, java.util.Map<Long, Feature> nodes) {
         Feature[] row = new Feature[v.size() + 1];
         for (int k = 0; k < v.size(); k++) {
-            row[k] = new FeatureNode(v.indices()[k] + 1, v.values()[k]);
+            int index = v.indices()[k] + 1;
+            float value = v.values()[k];
+            row[k] = nodes.computeIfAbsent((long) index << 32 | Float.floatToRawIntBits(value) & 0xFFFFFFFFL,
+                    key -> new FeatureNode(index, value));
         }
-        row[v.size()] = new FeatureNode(dimensions + 1, 1);
+        row[v.size()] = nodes.computeIfAbsent((long) (dimensions + 1) << 32 | Float.floatToRawIntBits(1f) & 0xFFFFFFFFL,
+                key -> new FeatureNode(dimensions + 1, 1));
         return row;
     }
 
@@ -167,45 +181,45 @@ public final class LinearModel {
         return outputs;
     }
 
-    /** The features with weights: what the model costs in memory is about this times the outputs, in floats. */
-    public int features() {
-        return weights.length / Math.max(1, outputs);
+    /** The bytes the weights take. */
+    public long bytes() {
+        return weights.length;
+    }
+
+    /** One model with the outputs of both, over the same table: scoring reads each feature's row once. */
+    public static LinearModel join(LinearModel a, LinearModel b) {
+        if (a.bits != b.bits) {
+            throw new IllegalArgumentException("models over tables of different sizes");
+        }
+        int outputs = a.outputs + b.outputs;
+        byte[] weights = new byte[(1 << a.bits) * outputs];
+        for (int f = 0; f < 1 << a.bits; f++) {
+            System.arraycopy(a.weights, f * a.outputs, weights, f * outputs, a.outputs);
+            System.arraycopy(b.weights, f * b.outputs, weights, f * outputs + a.outputs, b.outputs);
+        }
+        float[] scale = java.util.Arrays.copyOf(a.scale, outputs);
+        System.arraycopy(b.scale, 0, scale, a.outputs, b.outputs);
+        float[] bias = java.util.Arrays.copyOf(a.bias, outputs);
+        System.arraycopy(b.bias, 0, bias, a.outputs, b.outputs);
+        return new LinearModel(a.bits, outputs, weights, scale, bias);
     }
 
     /** The probability of each output for {@code x}. */
     public double[] probabilities(SparseVector x) {
-        double[] z = new double[outputs];
-        for (int j = 0; j < outputs; j++) {
-            z[j] = bias[j];
-        }
+        double[] acc = new double[outputs];
         int[] idx = x.indices();
         float[] val = x.values();
-        int mask = keys.length - 1;
+        int mask = (1 << bits) - 1;
         for (int k = 0; k < idx.length; k++) {
-            int f = idx[k];
-            int slot = slot(f, keys.length);
-            while (keys[slot] != f) {
-                if (keys[slot] == -1) {
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-            if (keys[slot] != f) {
-                continue;
-            }
-            int base = rows[slot] * outputs;
+            int base = (idx[k] & mask) * outputs;
             float v = val[k];
             for (int j = 0; j < outputs; j++) {
-                z[j] += weights[base + j] * v;
+                acc[j] += weights[base + j] * v;
             }
         }
         for (int j = 0; j < outputs; j++) {
-            z[j] = 1 / (1 + Math.exp(-z[j]));
+            acc[j] = 1 / (1 + Math.exp(-(bias[j] + acc[j] * scale[j])));
         }
-        return z;
-    }
-
-    public int dimensions() {
-        return dimensions;
+        return acc;
     }
 }

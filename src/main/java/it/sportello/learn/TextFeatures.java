@@ -8,8 +8,9 @@ import java.util.Arrays;
  * words and pairs of adjacent words of the folded text, the character 3- to 5-grams of each word with its
  * boundaries (so typos, inflections and unseen spellings still share most features), single and paired
  * characters of Chinese and Japanese runs, which have no spaces, each emoji, and a few shapes of the
- * message (question, shouting, a link, length). Digits are read as 0, so numbers do not split features.
- * Values are logarithmic in the count and the vector has unit length, so long posts weigh like short ones.
+ * message (question, shouting, a link, length). Words between double quotes are features of their own: a
+ * message that quotes hate to condemn it does not read like the hate. Digits are read as 0.
+ * A feature is present or not, and the vector has about unit length, so long posts weigh like short ones.
  */
 public final class TextFeatures {
 
@@ -22,9 +23,14 @@ public final class TextFeatures {
     private static final int GRAM = 0xC2B2AE3D;
     private static final int SYMBOL = 0x27D4EB2F;
     private static final int SHAPE = 0x165667B1;
+    private static final int QUOTED = 0x7FEB352D;
 
     public SparseVector of(NormalizedText text) {
         String t = text.folded();
+        // words between double quotes are someone else's: "chi scrive 'X' si vergogni" is not X
+        long quoteMarks = t.chars().filter(c -> c == '"').count();
+        boolean quotes = quoteMarks >= 2 && quoteMarks % 2 == 0;
+        boolean inQuote = false;
         Counts counts = new Counts(Math.max(64, t.length() * 6));
         char[] word = new char[t.length() + 2];
         int previous = 0;
@@ -43,7 +49,8 @@ public final class TextFeatures {
                     word[len++] = Character.isDigit(w) ? '0' : w;
                 }
                 word[len++] = '>';
-                int h = hash(WORD, word, 1, len - 1);
+                int seed = inQuote ? QUOTED : 0;
+                int h = hash(WORD ^ seed, word, 1, len - 1);
                 counts.add(h);
                 if (hasPrevious) {
                     counts.add(mix(PAIR ^ previous * 31 ^ h));
@@ -51,12 +58,17 @@ public final class TextFeatures {
                 previous = h;
                 hasPrevious = true;
                 words++;
-                grams(word, len, ideographic, counts);
+                grams(word, len, ideographic, seed, counts);
             } else if (Character.isHighSurrogate(c) && i + 1 < t.length()) {
                 counts.add(mix(SYMBOL ^ t.codePointAt(i)));
                 counts.add(mix(SYMBOL));
                 i += 2;
             } else {
+                if (c == '"' && quotes) {
+                    inQuote = !inQuote;
+                    hasPrevious = false;
+                    counts.add(mix(SHAPE ^ 0x500));
+                }
                 if (Character.getType(c) == Character.OTHER_SYMBOL) {
                     counts.add(mix(SYMBOL ^ c));
                     counts.add(mix(SYMBOL));
@@ -74,10 +86,10 @@ public final class TextFeatures {
     }
 
     /** Character n-grams of one word with its boundary marks, {@code word[0..len)}. */
-    private static void grams(char[] word, int len, boolean ideographic, Counts counts) {
+    private static void grams(char[] word, int len, boolean ideographic, int seed, Counts counts) {
         for (int n = 3; n <= 5; n++) {
             for (int s = 0; s + n <= len; s++) {
-                counts.add(hash(GRAM + n, word, s, s + n));
+                counts.add(hash((GRAM + n) ^ seed, word, s, s + n));
             }
             if (len < n) {
                 break;
@@ -85,9 +97,9 @@ public final class TextFeatures {
         }
         if (ideographic) {
             for (int s = 1; s < len - 1; s++) {
-                counts.add(hash(GRAM + 1, word, s, s + 1));
+                counts.add(hash((GRAM + 1) ^ seed, word, s, s + 1));
                 if (s + 2 < len) {
-                    counts.add(hash(GRAM + 2, word, s, s + 2));
+                    counts.add(hash((GRAM + 2) ^ seed, word, s, s + 2));
                 }
             }
         }
@@ -142,7 +154,14 @@ public final class TextFeatures {
         return h;
     }
 
-    /** Hashed feature counts in an open-addressing table, turned into a unit vector. */
+    static final double LENGTH_STEP = 1.25;
+
+    static float lengthScale(int features) {
+        long step = Math.round(Math.log(features) / Math.log(LENGTH_STEP));
+        return (float) Math.pow(LENGTH_STEP, -step / 2.0);
+    }
+
+    /** The hashed features of a text in an open-addressing table, turned into a vector of near unit length. */
     private static final class Counts {
         private int[] keys;
         private float[] values;
@@ -194,25 +213,22 @@ public final class TextFeatures {
             }
         }
 
+        /**
+         * Present features weigh 1, scaled by one over the square root of their number rounded to a step of
+         * {@value #LENGTH_STEP}: near unit length, so long posts weigh like short ones, and with few distinct values,
+         * so training can share one node for each feature and value ({@link LinearModel}).
+         */
         SparseVector toVector() {
-            long[] packed = new long[size];
+            int[] idx = new int[size];
             int n = 0;
-            double norm = 0;
             for (int s = 0; s < keys.length; s++) {
                 if (keys[s] != -1) {
-                    float v = (float) (1 + Math.log(values[s]));
-                    norm += v * v;
-                    packed[n++] = (long) keys[s] << 32 | Float.floatToRawIntBits(v) & 0xFFFFFFFFL;
+                    idx[n++] = keys[s];
                 }
             }
-            Arrays.sort(packed);
-            int[] idx = new int[n];
+            Arrays.sort(idx);
             float[] val = new float[n];
-            float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-            for (int k = 0; k < n; k++) {
-                idx[k] = (int) (packed[k] >>> 32);
-                val[k] = Float.intBitsToFloat((int) packed[k]) * scale;
-            }
+            Arrays.fill(val, n == 0 ? 0 : lengthScale(n));
             return new SparseVector(idx, val);
         }
     }

@@ -17,7 +17,9 @@ import java.util.List;
 public final class SectionClassifier {
 
     /** LIBLINEAR's C: the sections' own texts are few and tidy, so fit them closely. */
-    static final double COST = Double.parseDouble(System.getProperty("sc", "8"));
+    static final double COST = 8;
+    /** The table's size: a tenant's questions have far fewer features than the guard's corpus. */
+    static final int BITS = 16;
 
     private final TextNormalizer normalizer;
     private final TextFeatures features = new TextFeatures();
@@ -65,7 +67,7 @@ public final class SectionClassifier {
         double[] weights = new double[ids.size()];
         java.util.Arrays.fill(weights, 1);
         return new SectionClassifier(normalizer,
-                LinearModel.train(TextFeatures.DIMENSIONS, ids.size(), examples, COST, weights, threads), ids);
+                LinearModel.train(BITS, ids.size(), examples, COST, weights, threads), ids);
     }
 
     private static LinearModel.Example example(TextFeatures features, TextNormalizer normalizer, String text, int k, int n) {

@@ -19,9 +19,14 @@ import java.util.OptionalInt;
  * Chooses each class's thresholds on the validation split, for what the policy needs of it: emergencies lean to
  * recall (F-beta with beta 3, and a lexicon match always fires: a false alarm costs a moderator a minute, a
  * miss can cost a life); netiquette leans to precision (beta 0.5: no clean message hidden or counted as a
- * strike); redirects weigh both alike (beta 1); courtesy leans to precision (an ignored question is lost).
+ * strike); redirects lean to precision too (a general question refused as a personal case, a minor or a contact
+ * request loses its answer, and a redirect of a real personal case still sends it to the URP with the general
+ * information); courtesy leans to precision (an ignored question is lost); routing to the URP weighs both alike.
  */
 final class GuardCalibration {
+
+    /** The year the corpus was written in: what a birth year in it means. */
+    static final int CORPUS_YEAR = 2026;
 
     private GuardCalibration() {
     }
@@ -29,8 +34,8 @@ final class GuardCalibration {
     static double beta(GuardClass c) {
         return switch (c.family()) {
             case EMERGENCY -> 3;
-            case NETIQUETTE, AGGREGATE, COURTESY -> 0.5;
-            case REDIRECT, ROUTE -> 1;
+            case NETIQUETTE, AGGREGATE, COURTESY, REDIRECT -> 0.5;
+            case ROUTE -> 1;
         };
     }
 
@@ -50,7 +55,7 @@ final class GuardCalibration {
                 p[c.ordinal()][i] = scores.of(c);
                 rule[c.ordinal()][i] = rules.getOrDefault(c, Optional.empty()).isPresent();
             }
-            ages[i] = detectors.minor().statedAge(text);
+            ages[i] = detectors.minor().statedAge(text, CORPUS_YEAR);
         }
         Map<GuardClass, ClassReport> out = new EnumMap<>(GuardClass.class);
         for (GuardClass c : GuardClass.values()) {

@@ -98,7 +98,7 @@ class IntakeTest {
 
     @Test
     void aRetriedDeliveryIsAnsweredFromTheStoreAndNotProcessedAgain() {
-        Message m = message("w3", Channel.WEB, Kind.MESSAGE, "web:aaaaaaaaaaaaaaaa", "Dove vaccino il mio gatto domani?");
+        Message m = message("w3", Channel.WEB, Kind.MESSAGE, "web:aaaaaaaaaaaaaaaa", "A che ora apre il mercato rionale domani?");
         Receipt first = intake.receive(m);
         Receipt retry = intake.receive(m);
 
