@@ -26,6 +26,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -154,16 +155,18 @@ public final class SectionIndex implements AutoCloseable {
      */
     public SearchResult search(String question, int max, java.util.Optional<SectionClassifier.Prior> prior) {
         try {
-            String corrected = correct(question);
+            List<String> words = analysis.words(question);
+            String asWritten = String.join(" ", words);
+            String corrected = correct(words);
             List<String> queryTerms = List.copyOf(new LinkedHashSet<>(analysis.terms(corrected)));
             if (queryTerms.isEmpty() || byDoc.length == 0) {
                 return SearchResult.empty(corrected);
             }
-            Set<String> byCorrection = new HashSet<>(queryTerms);
-            if (!corrected.equals(String.join(" ", analysis.words(question)))) {
+            // the terms that exist only through a spelling correction, when there was one
+            Set<String> byCorrection = new HashSet<>();
+            if (!corrected.equals(asWritten)) {
+                byCorrection.addAll(queryTerms);
                 byCorrection.removeAll(analysis.terms(question));
-            } else {
-                byCorrection.clear();
             }
             TopDocs top = searcher.search(query(queryTerms), prior.isPresent() ? CANDIDATES : Math.max(2, max));
             if (top.scoreDocs.length == 0) {
@@ -223,8 +226,11 @@ public final class SectionIndex implements AutoCloseable {
 
     /** Replaces words no section contains by the closest one that some section does (vacino → vaccino). */
     String correct(String question) throws IOException {
-        List<String> words = analysis.words(question);
-        StringBuilder out = new StringBuilder(question.length());
+        return correct(analysis.words(question));
+    }
+
+    private String correct(List<String> words) throws IOException {
+        StringBuilder out = new StringBuilder(words.size() * 8);
         for (String w : words) {
             out.append(out.length() == 0 ? "" : " ").append(correctWord(w));
         }
@@ -233,18 +239,23 @@ public final class SectionIndex implements AutoCloseable {
 
     private String correctWord(String w) throws IOException {
         if (w.length() < MIN_CORRECTABLE || !w.chars().allMatch(Character::isLetter) || analysis.isStopWord(w)
-                || analysis.inVocabulary(w) || reader.docFreq(new Term(SPELL, new BytesRef(w))) > 0) {
+                || analysis.inVocabulary(w)) {
             return w;
         }
+        // every word looked up once: known to the index (kept as it is) or corrected
         String cached = corrections.get(w);
         if (cached != null) {
             return cached;
         }
-        SuggestWord[] suggestions = speller.suggestSimilar(new Term(SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        String corrected = suggestions.length == 0 ? w : suggestions[0].string;
+        String corrected = w;
+        if (reader.docFreq(new Term(SPELL, new BytesRef(w))) == 0) {
+            SuggestWord[] suggestions = speller.suggestSimilar(new Term(SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            corrected = suggestions.length == 0 ? w : suggestions[0].string;
+        }
         corrections.put(w, corrected);
         return corrected;
     }
+
 
     /**
      * The confidence of one document for the query, read from the index's postings: one terms enumeration
@@ -255,13 +266,9 @@ public final class SectionIndex implements AutoCloseable {
         List<LeafReaderContext> leaves = reader.leaves();
         int homeIndex = ReaderUtil.subIndex(doc, leaves);
         List<String> fields = List.copyOf(BOOSTS.keySet());
-        TermsEnum[][] enums = new TermsEnum[leaves.size()][fields.size()];
-        for (int l = 0; l < leaves.size(); l++) {
-            for (int f = 0; f < fields.size(); f++) {
-                Terms terms = leaves.get(l).reader().terms(fields.get(f));
-                enums[l][f] = terms == null ? null : terms.iterator();
-            }
-        }
+        TermsEnum[][] enums = enums(leaves, fields);
+        // one postings enumeration a field, reused for every term: whether the term is in the document
+        PostingsEnum[] reuse = new PostingsEnum[fields.size()];
         int local = doc - leaves.get(homeIndex).docBase;
         List<Confidence.TermEvidence> evidence = new ArrayList<>(queryTerms.size());
         boolean titleMatch = false;
@@ -278,7 +285,7 @@ public final class SectionIndex implements AutoCloseable {
                         continue;
                     }
                     fieldDf += te.docFreq();
-                    if (l == homeIndex && postings(te, local)) {
+                    if (l == homeIndex && (reuse[f] = te.postings(reuse[f], PostingsEnum.NONE)).advance(local) == local) {
                         String field = fields.get(f);
                         strong |= STRONG.contains(field);
                         body |= BODY.equals(field);
@@ -292,20 +299,51 @@ public final class SectionIndex implements AutoCloseable {
         return Confidence.evidence(evidence, reader.numDocs(), top, second, titleMatch);
     }
 
-    /** Whether the term the enumeration stands on occurs in {@code doc}. */
-    private static boolean postings(TermsEnum te, int doc) throws IOException {
-        PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-        return postings.advance(doc) == doc;
-    }
 
-    private static Query query(List<String> queryTerms) {
+    /**
+     * Each term's best field, summed. The term statistics are read here with one terms enumeration per field and
+     * segment, and handed to the queries: left to themselves, forty term queries would each open enumerations of
+     * their own (the index's blocks, kilobytes each), and a field that lacks the term is left out at once.
+     */
+    private Query query(List<String> queryTerms) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        List<String> fields = List.copyOf(BOOSTS.keySet());
+        TermsEnum[][] enums = enums(leaves, fields);
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String t : queryTerms) {
-            List<Query> perField = new ArrayList<>(BOOSTS.size());
-            BOOSTS.forEach((field, boost) -> perField.add(new BoostQuery(new TermQuery(new Term(field, t)), boost)));
-            all.add(new DisjunctionMaxQuery(perField, 0.1f), BooleanClause.Occur.SHOULD);
+            BytesRef bytes = new BytesRef(t);
+            List<Query> perField = new ArrayList<>(fields.size());
+            for (int f = 0; f < fields.size(); f++) {
+                TermStates states = null;
+                for (int l = 0; l < leaves.size(); l++) {
+                    TermsEnum te = enums[l][f];
+                    if (te != null && te.seekExact(bytes)) {
+                        if (states == null) {
+                            states = new TermStates(reader.getContext());
+                        }
+                        states.register(te.termState(), leaves.get(l).ord, te.docFreq(), te.totalTermFreq());
+                    }
+                }
+                if (states != null) {
+                    perField.add(new BoostQuery(new TermQuery(new Term(fields.get(f), bytes), states), BOOSTS.get(fields.get(f))));
+                }
+            }
+            if (!perField.isEmpty()) {
+                all.add(new DisjunctionMaxQuery(perField, 0.1f), BooleanClause.Occur.SHOULD);
+            }
         }
         return all.build();
+    }
+
+    private static TermsEnum[][] enums(List<LeafReaderContext> leaves, List<String> fields) throws IOException {
+        TermsEnum[][] enums = new TermsEnum[leaves.size()][fields.size()];
+        for (int l = 0; l < leaves.size(); l++) {
+            for (int f = 0; f < fields.size(); f++) {
+                Terms terms = leaves.get(l).reader().terms(fields.get(f));
+                enums[l][f] = terms == null ? null : terms.iterator();
+            }
+        }
+        return enums;
     }
 
     private static Document document(Section s) {

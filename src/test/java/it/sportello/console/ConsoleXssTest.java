@@ -90,7 +90,12 @@ class ConsoleXssTest {
             assertThat(item.doc().select("blockquote.message").text()).isEqualTo(e.message().message().text());
         }
         Escalation insult = items.stream().filter(e -> e.message().message().text().equals(IMG)).findFirst().orElseThrow();
-        assertThat(anna.get(ConsoleServer.itemPath(insult)).doc().select("table.strikes td").eachText()).contains(IMG);
+        Browser.Page insultPage = anna.get(ConsoleServer.itemPath(insult));
+        assertThat(insultPage.doc().select("table.strikes td").eachText()).contains(IMG);
+        // why the bot decided: the evidence table names the rule or the model score, never the text again
+        assertThat(insultPage.doc().select("table.evidence caption").text()).isEqualTo("Perché il bot ha deciso così");
+        assertThat(insultPage.doc().select("table.evidence th[scope=row]").eachText()).contains("Insulto");
+        assertThat(insultPage.doc().select("table.evidence").text()).doesNotContain("buffoni");
     }
 
     @Test
